@@ -1,0 +1,1 @@
+"""The R front end: grammar, post-lexer, syntax tree, parser and unparser."""

@@ -1,0 +1,94 @@
+"""Iterative traversal of the syntax tree: children, pre-order walks, equality, dumps.
+
+Nothing here recurses on the tree's depth: R code routinely nests deeper than Python's
+recursion limit (a long `%>%` chain is a left-leaning tree thousands of levels deep).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import fields
+from functools import cache
+
+from .nodes import Node
+
+_NOT_DATA = frozenset(
+    {"line", "column", "end_line", "end_column", "comments", "trailing_comment"}
+    | {"trailing_comments", "filename"}
+)
+
+
+@cache
+def data_fields(cls: type[Node]) -> tuple[str, ...]:
+    """The fields of a node class that are plain values (not children, not positions)."""
+    return tuple(
+        f.name for f in fields(cls) if f.name not in _NOT_DATA and f.name not in cls.child_fields
+    )
+
+
+def child_nodes(node: Node) -> Iterator[Node]:
+    """The direct children of `node`, in source order."""
+    for name in node.child_fields:
+        value = getattr(node, name)
+        if isinstance(value, list):
+            yield from value
+        elif value is not None:
+            yield value
+
+
+def walk(node: Node) -> Iterator[Node]:
+    """Every node under `node` (itself first), in pre-order."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(reversed(list(child_nodes(current))))
+
+
+def nodes_equal(left: Node, right: Node) -> bool:
+    """Structural equality, ignoring positions and comments."""
+    stack = [(left, right)]
+    while stack:
+        a, b = stack.pop()
+        if type(a) is not type(b):
+            return False
+        if any(getattr(a, f) != getattr(b, f) for f in data_fields(type(a))):
+            return False
+        kids_a, kids_b = list(child_nodes(a)), list(child_nodes(b))
+        if len(kids_a) != len(kids_b):
+            return False
+        for name in a.child_fields:  # an absent optional child must be absent on both sides
+            if (getattr(a, name) is None) != (getattr(b, name) is None):
+                return False
+        stack.extend(zip(kids_a, kids_b, strict=True))
+    return True
+
+
+def dump(node: Node, *, positions: bool = True) -> str:
+    """An indented, one-node-per-line view of the tree (what `--dump-ast` prints)."""
+    lines: list[str] = []
+    stack: list[tuple[str, Node | list | None, int]] = [("", node, 0)]
+    while stack:
+        label, item, depth = stack.pop()
+        pad = "  " * depth
+        if item is None:
+            lines.append(f"{pad}{label}None")
+            continue
+        if isinstance(item, list):
+            lines.append(f"{pad}{label}[{'' if item else ']'}")
+            if item:
+                stack.append(("]", _CLOSE, depth))
+                stack.extend((("", child, depth + 1) for child in reversed(item)))
+            continue
+        if item is _CLOSE:
+            lines.append(f"{pad}]")
+            continue
+        values = ", ".join(f"{f}={getattr(item, f)!r}" for f in data_fields(type(item)))
+        where = f" @{item.line}:{item.column}-{item.end_line}:{item.end_column}" if positions else ""
+        lines.append(f"{pad}{label}{type(item).__name__}({values}){where}")
+        for name in reversed(item.child_fields):
+            stack.append((f"{name}: ", getattr(item, name), depth + 1))
+    return "\n".join(lines)
+
+
+_CLOSE = object()

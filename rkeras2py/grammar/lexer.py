@@ -35,7 +35,7 @@ _HEADER_KEYWORDS = frozenset({"IF", "FOR", "WHILE", "FUNCTION", "BACKSLASH"})
 _CLOSERS = {"RPAR": "(", "RBRACKET": "[", "RBRACE": "{"}
 
 # What follows a newline: skipped blanks, newlines and comments, then the next character(s).
-_AFTER_NEWLINE = re.compile(r"(?:[ \t\f\r\u00a0\n]+|#[^\n]*)*")
+_AFTER_NEWLINE = re.compile(r"(?:[ \t\f\n]+|#[^\n]*)*")
 _ELSE_WORD = re.compile(r"else(?![\w.])")
 
 

@@ -312,8 +312,21 @@ class RParser:
         self.keywords = _keywords(self._lark)
         self._postlex.keywords = self.keywords
 
+    def _hint(self, error: UnexpectedToken) -> str | None:
+        """Advice for common mistakes, recognised by the parser state they fail in."""
+
+        def parse_example(text: str) -> None:
+            self._postlex.start(text)
+            self._lark.parse(text)
+
+        try:
+            return error.match_examples(parse_example, _HINTS, use_accepts=True)
+        except Exception:  # an example that parses or fails otherwise gives no hint
+            return None
+
     def parse(self, source: str, filename: str = "<string>") -> n.Module:
-        source = source.replace("\r\n", "\n")  # R reads files line by line
+        # R reads a file line by line: CRLF and a lone CR both end a line.
+        source = source.replace("\r\n", "\n").replace("\r", "\n")
         with self._lock:
             context = _Context(filename, source)
             self._builder.context = context
@@ -322,7 +335,9 @@ class RParser:
             try:
                 module = self._lark.parse(source)
             except UnexpectedInput as error:
-                raise _describe(error, context, self._postlex.state, self.keywords) from None
+                state = self._postlex.state
+                hint = self._hint(error) if isinstance(error, UnexpectedToken) else None
+                raise _describe(error, context, state, hint) from None
             comments = [_comment(token) for token in self._comments]
         _check_placeholders(context)
         module.filename = filename
@@ -379,7 +394,23 @@ _TOKEN_WORDS = {
 _QUOTES = re.compile(r"[\"'`]")
 
 
-def _describe(error: UnexpectedInput, context: _Context, state, keywords) -> RSyntaxError:
+_HINTS = {
+    "comparisons do not chain in R; parenthesise one side": [
+        "a == b == c",
+        "a < b > c",
+        "f(a <= b != c)",
+    ],
+    "only a name or a string can be given a value with '=' in a call": [
+        "f(a + b = 1)",
+        "f(x = a = b)",
+        "x[a$b = 2]",
+    ],
+    "a condition compares with '==', not '='": ["if (a = b) c", "while (a = b) c"],
+    "two values with no operator or newline between them": ["a b", "f(a b)", "x <- 1 2"],
+}
+
+
+def _describe(error: UnexpectedInput, context: _Context, state, hint: str | None) -> RSyntaxError:
     """Turn Lark's error into R's words, at the line R reports, with a hint where we can."""
     if isinstance(error, UnexpectedCharacters):
         char = context.text[error.pos_in_stream]
@@ -415,6 +446,8 @@ def _describe(error: UnexpectedInput, context: _Context, state, keywords) -> RSy
         return context.error("unexpected end of line", token.line + 1, 1)
     elif token.type in ("RPAR", "RBRACKET", "RBRACE") and not state.open_brackets():
         message += " with no matching opening bracket"
+    elif hint:
+        message += f": {hint}"
     return context.error(message, token.line, token.column)
 
 

@@ -60,10 +60,9 @@ def write_atomically(path: str, text: str) -> None:
     """Replace `path` with `text` in one step, so a failure never leaves half a file."""
     target = Path(path)
     try:
-        handle = tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=target.parent or ".", prefix=f".{target.name}.", delete=False
-        )
-        with handle:
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", dir=target.parent, prefix=f".{target.name}.", delete=False
+        ) as handle:
             handle.write(text)
         os.replace(handle.name, target)
     except OSError as error:
@@ -121,7 +120,9 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except Exception as error:  # a bug of ours: say so plainly, never with a traceback
         name = (argv or sys.argv[1:] or ["<input>"])[0]
-        print(f"{name}: internal error in rkeras2py: {type(error).__name__}: {error}", file=sys.stderr)
+        print(
+            f"{name}: internal error in rkeras2py: {type(error).__name__}: {error}", file=sys.stderr
+        )
         return 1
 
 

@@ -24,5 +24,9 @@ class RSyntaxError(SyntaxError):
 
     def __str__(self) -> str:
         return format_location(
-            self.filename or "<string>", self.lineno or 1, self.offset or 1, self.msg, self.text or ""
+            self.filename or "<string>",
+            self.lineno or 1,
+            self.offset or 1,
+            self.msg,
+            self.text or "",
         )

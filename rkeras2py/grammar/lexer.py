@@ -1,24 +1,25 @@
-"""The post-lexer: what R's lexer decides from context rather than from characters.
+"""Tokens for the LALR driver: a scanner built from the grammar's terminals, and R's
+context rules for newlines.
 
-R ends an expression at a newline only where one could end: inside `(` and `[` newlines
-vanish, after a binary operator or `,` they are eaten (R's `EatLines`), and after the `)`
-of an `if (...)`, `for (...)`, `while (...)` or `function(...)` header too. Inside braces,
-a newline between an `if` body and `else` is dropped (R's `'i'` context); at top level it
-is not, which is why `else` on a new line is an error there. This mirrors `yylex()` in R's
-gram.y, as lark's `indenter.py` mirrors Python's tokenizer.
+The scanner is one regular expression made of the terminals `r.lark` defines, tried in
+Lark's order (priority, then width). It is context-free on purpose: a per-parser-state
+(contextual) lexer reads `if (a) b elsewhere` as `... else where` and `for (i inx)` as
+`for (i in x)`, because where `else`/`in` are expected and names are not, the keyword
+pattern matches a prefix of the name. R's own lexer reads whole words first; so does this
+one, and gives reserved words their own token type afterwards.
 
-It also gives reserved words back their own token type where the contextual lexer read them
-as names (`x$if` is an error in R, not the name `if`).
+What R's lexer does decide from context is newlines: inside `(` and `[` they vanish, after
+a binary operator or `,` they are eaten (R's `EatLines`), and after the `)` of an
+`if (...)`, `for (...)`, `while (...)` or `function(...)` header too. Inside brackets, a
+newline between an `if` body and `else` is dropped (R's `'i'` context); at top level it is
+not, which is why `else` on a new line is an error there. `Newlines` mirrors `yylex()` in
+R's gram.y, as lark's `indenter.py` mirrors Python's tokenizer.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
-
-from lark import Token
-from lark.lark import PostLex
 
 # Token types after which newlines are eaten (R's EatLines = 1).
 _EAT_AFTER = frozenset(
@@ -30,13 +31,72 @@ _STOP_EATING = frozenset(
     "NAME STRING RAW_STRING NUMBER NULL TRUE FALSE NA NA_INTEGER NA_REAL NA_CHARACTER "
     "NA_COMPLEX INF NAN NEXT BREAK PLACEHOLDER RBRACKET RPAR LBRACE".split()
 )
+# Tokens that open or close a context; every other token only sets or clears EatLines.
+STRUCTURAL = frozenset(
+    "IF ELSE FOR WHILE FUNCTION BACKSLASH LPAR LBRACKET LBB LBRACE RPAR RBRACKET RBRACE "
+    "COMMA SEMICOLON".split()
+)
+EAT_AFTER = _EAT_AFTER
 # Keywords whose next `(` opens a header, after whose `)` newlines are eaten.
 _HEADER_KEYWORDS = frozenset({"IF", "FOR", "WHILE", "FUNCTION", "BACKSLASH"})
 _CLOSERS = {"RPAR": "(", "RBRACKET": "[", "RBRACE": "{"}
 
-# What follows a newline: skipped blanks, newlines and comments, then the next character(s).
+# What follows a newline: skipped blanks, newlines and comments, then the next token.
 _AFTER_NEWLINE = re.compile(r"(?:[ \t\f\n]+|#[^\n]*)*")
 _ELSE_WORD = re.compile(r"else(?![\w.])")
+
+
+class Tok:
+    """A token: its type (a terminal of r.lark), text and span (1-based lines and columns)."""
+
+    __slots__ = (
+        "type",
+        "value",
+        "start_pos",
+        "end_pos",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+    )
+
+    def __init__(self, type_, value, start_pos, end_pos, line, column, end_line, end_column):
+        self.type = type_
+        self.value = value
+        self.start_pos = start_pos
+        self.end_pos = end_pos
+        self.line = line
+        self.column = column
+        self.end_line = end_line
+        self.end_column = end_column
+
+    def __repr__(self) -> str:
+        return f"Tok({self.type}, {self.value!r}, {self.line}:{self.column})"
+
+
+def build_scanner(terminals) -> tuple[re.Pattern, dict[str, str]]:
+    """One regex for all terminals (Lark's order), and the reserved words' token types.
+
+    The regex also takes the blanks before a token, and matches blanks at the very end with
+    no token (`lastgroup` None).
+
+    `terminals` are Lark TerminalDefs. String terminals that look like names (`if`, `TRUE`)
+    are left out of the regex: words are scanned as NAME and retyped from the returned map.
+    """
+    word = re.compile(r"(?:[^\W\d_]|\.(?![0-9]))[\w.]*\Z")
+    keywords = {
+        t.pattern.value: t.name
+        for t in terminals
+        if t.pattern.type == "str" and word.match(t.pattern.value)
+    }
+    ordered = sorted(
+        (t for t in terminals if t.name not in keywords.values() and t.name != "WHITESPACE"),
+        key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name),
+    )
+    blanks = next(t for t in terminals if t.name == "WHITESPACE").pattern.to_regexp()
+    alternatives = "|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in ordered)
+    # Blanks before a token are matched with it: one regex call per token.
+    return re.compile(f"(?:{blanks})?(?:{alternatives}|\\Z)"), keywords
 
 
 @dataclass(slots=True)
@@ -44,13 +104,13 @@ class Scope:
     """One open bracket (`(`, `[`, `{`) or an `if` body inside brackets (`i`)."""
 
     kind: str
-    token: Token | None = None
+    token: Tok | None = None
     header: bool = False
 
 
 @dataclass
-class LexState:
-    """What the post-lexer knows while one source is being read."""
+class Newlines:
+    """R's newline rules for one source, fed every token in order."""
 
     text: str
     scopes: list[Scope] = field(default_factory=list)
@@ -60,92 +120,60 @@ class LexState:
     def top(self) -> str:
         return self.scopes[-1].kind if self.scopes else ""
 
-    def pop_ifs(self) -> None:
-        while self.scopes and self.scopes[-1].kind == "i":
-            self.scopes.pop()
-
-    def pop_if(self) -> None:
-        if self.scopes and self.scopes[-1].kind == "i":
-            self.scopes.pop()
-
     def open_brackets(self) -> list[Scope]:
         return [s for s in self.scopes if s.kind != "i"]
 
+    def _pop_if(self) -> None:
+        if self.scopes and self.scopes[-1].kind == "i":
+            self.scopes.pop()
 
-class RPostLexer(PostLex):
-    """Filters and retypes the token stream as R's `yylex()` does."""
-
-    always_accept = ("_NL",)
-
-    def __init__(self, keywords: dict[str, str] | None = None) -> None:
-        self.keywords = keywords or {}
-        self.state = LexState("")
-
-    def start(self, text: str) -> LexState:
-        """Reset for a new source; the parser calls this before each parse."""
-        self.state = LexState(text)
-        return self.state
-
-    def process(self, stream: Iterator[Token]) -> Iterator[Token]:
-        state = self.state
-        keywords = self.keywords
-        for token in stream:
-            kind = token.type
-            if kind == "_NL":
-                newline = self._newline(state, token)
-                if newline is not None:
-                    yield newline
-                continue
-            if kind == "NAME" and token.value in keywords:
-                token.type = kind = keywords[token.value]
-            self._track(state, kind, token)
-            yield token
-
-    @staticmethod
-    def _track(state: LexState, kind: str, token: Token) -> None:
+    def track(self, token: Tok) -> None:
+        """Update the context after a token other than a newline."""
+        kind = token.type
         if kind in _EAT_AFTER:
-            state.eat_lines = True
-            if kind == "IF" and state.top() in ("{", "[", "(", "i"):
-                state.scopes.append(Scope("i"))
+            self.eat_lines = True
+            if kind == "IF" and self.top() in ("{", "[", "(", "i"):
+                self.scopes.append(Scope("i"))
             elif kind == "ELSE":
-                state.pop_if()
+                self._pop_if()
         elif kind in _STOP_EATING:
-            state.eat_lines = False
+            self.eat_lines = False
         if kind in _HEADER_KEYWORDS:
-            state.header_pending = True
+            self.header_pending = True
         elif kind == "LPAR":
-            state.scopes.append(Scope("(", token, header=state.header_pending))
-            state.header_pending = False
+            self.scopes.append(Scope("(", token, header=self.header_pending))
+            self.header_pending = False
         elif kind == "LBRACKET":
-            state.scopes.append(Scope("[", token))
+            self.scopes.append(Scope("[", token))
         elif kind == "LBB":
-            state.scopes.append(Scope("[", token))
-            state.scopes.append(Scope("[", token))
+            self.scopes.append(Scope("[[", token))
+            self.scopes.append(Scope("[", token))
         elif kind == "LBRACE":
-            state.scopes.append(Scope("{", token))
+            self.scopes.append(Scope("{", token))
         elif kind in _CLOSERS:
-            state.pop_ifs()
-            if state.scopes and state.scopes[-1].kind == _CLOSERS[kind]:
-                closed = state.scopes.pop()
+            while self.scopes and self.scopes[-1].kind == "i":
+                self.scopes.pop()
+            if self.scopes and self.scopes[-1].kind.startswith(_CLOSERS[kind]):
+                closed = self.scopes.pop()
                 if closed.header:
-                    state.eat_lines = True
-        elif kind in ("COMMA", "SEMICOLON", ";"):
-            state.pop_if()
+                    self.eat_lines = True
+        elif kind in ("COMMA", "SEMICOLON"):
+            self._pop_if()
 
-    @staticmethod
-    def _newline(state: LexState, token: Token) -> Token | None:
-        top = state.top()
-        if state.eat_lines or top in ("(", "["):
+    def newline(self, token: Tok) -> Tok | None:
+        """The newline token the parser should see, or None where R drops it."""
+        top = self.scopes[-1].kind if self.scopes else ""
+        if self.eat_lines or top in ("(", "[", "[["):
             return None
         if top != "i":
             return token
-        text = state.text
+        text = self.text
         start = _AFTER_NEWLINE.match(text, token.end_pos).end()
         if _ELSE_WORD.match(text, start) or text[start : start + 1] in ("}", ")", "]", ","):
             return None
         # Any other token ends the `if`: the newline stands, and R reports it where that
         # next token starts.
-        state.pop_if()
+        self._pop_if()
         line = token.line + 1 + text.count("\n", token.end_pos, start)
         column = start - text.rfind("\n", 0, start)
-        return Token("_NL", "\n", start, line, column, line, column + 1, start + 1)
+        return Tok("_NL", "\n", start, start, line, column, line, column)

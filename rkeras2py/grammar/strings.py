@@ -119,8 +119,27 @@ def _unicode_escape(text: str, i: int, stop: int, width: int) -> tuple[str, int]
 
 _SYNTACTIC = re.compile(r"(?:[^\W\d_]|\.(?![0-9]))[\w.]*\Z")
 RESERVED = frozenset(
-    "if else repeat while function for next break in TRUE FALSE NULL Inf NaN NA "
-    "NA_integer_ NA_real_ NA_character_ NA_complex_".split()
+    [
+        "if",
+        "else",
+        "repeat",
+        "while",
+        "function",
+        "for",
+        "next",
+        "break",
+        "in",
+        "TRUE",
+        "FALSE",
+        "NULL",
+        "Inf",
+        "NaN",
+        "NA",
+        "NA_integer_",
+        "NA_real_",
+        "NA_character_",
+        "NA_complex_",
+    ]
 )
 
 

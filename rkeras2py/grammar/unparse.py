@@ -82,7 +82,11 @@ def _reach(node: n.Node) -> int:
     reach = _NO_LIMIT
     while True:
         if isinstance(node, n.Unary):
-            reach, node, need = min(reach, _PREFIX_REACH[node.op]), node.operand, _operand_need(node)
+            reach, node, need = (
+                min(reach, _PREFIX_REACH[node.op]),
+                node.operand,
+                _operand_need(node),
+            )
         elif isinstance(node, n.Formula) and node.lhs is None:
             reach, node, need = min(reach, TILDE), node.rhs, OR
         elif isinstance(node, (n.Function, n.For, n.While, n.Repeat)):
@@ -158,16 +162,16 @@ class _Writer:
             wrap = level(node) < need or (follower < _NO_LIMIT and _reach(node) < follower)
             if wrap:
                 stack.append(")")
-                stack.extend(reversed(self.pieces(node, depth, "")))
+                stack.extend(reversed(self.pieces(node, depth)))
                 stack.append("(")
             else:
-                stack.extend(reversed(self.pieces(node, depth, "")))
+                stack.extend(reversed(self.pieces(node, depth)))
         return "".join(out)
 
     # Each `pieces` call returns strings and (node, depth, need, follower) work items, where
     # `need` is the least level the child must have and `follower` the level of the operator
     # written right after it (a prefix form reaching past it would swallow it).
-    def pieces(self, node: n.Node, depth: int, _: str) -> list:
+    def pieces(self, node: n.Node, depth: int) -> list:
         method = getattr(self, "_" + type(node).__name__.lower())
         return method(node, depth)
 
@@ -303,7 +307,12 @@ class _Writer:
 
     def _for(self, node: n.For, depth: int) -> list:
         iterable = (node.iterable, depth, *_argument_need(node.iterable))
-        return [f"for ({quote_name(node.var.id)} in ", iterable, ") ", (node.body, depth, EQ, _NO_LIMIT)]
+        return [
+            f"for ({quote_name(node.var.id)} in ",
+            iterable,
+            ") ",
+            (node.body, depth, EQ, _NO_LIMIT),
+        ]
 
     def _while(self, node: n.While, depth: int) -> list:
         cond = (node.cond, depth, *_argument_need(node.cond))
@@ -328,7 +337,4 @@ def _argument_need(value: n.Node) -> tuple[int, int]:
 
 def unparse(node: n.Node, indent: str = "  ") -> str:
     """R source for `node`: a whole module, or any expression."""
-    text = _Writer(indent).run(node)
-    if isinstance(node, n.Module):
-        return text
-    return text
+    return _Writer(indent).run(node)

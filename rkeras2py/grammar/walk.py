@@ -78,13 +78,15 @@ def dump(node: Node, *, positions: bool = True) -> str:
             lines.append(f"{pad}{label}[{'' if item else ']'}")
             if item:
                 stack.append(("]", _CLOSE, depth))
-                stack.extend((("", child, depth + 1) for child in reversed(item)))
+                stack.extend(("", child, depth + 1) for child in reversed(item))
             continue
         if item is _CLOSE:
             lines.append(f"{pad}]")
             continue
         values = ", ".join(f"{f}={getattr(item, f)!r}" for f in data_fields(type(item)))
-        where = f" @{item.line}:{item.column}-{item.end_line}:{item.end_column}" if positions else ""
+        where = (
+            f" @{item.line}:{item.column}-{item.end_line}:{item.end_column}" if positions else ""
+        )
         lines.append(f"{pad}{label}{type(item).__name__}({values}){where}")
         for name in reversed(item.child_fields):
             stack.append((f"{name}: ", getattr(item, name), depth + 1))

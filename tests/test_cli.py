@@ -44,7 +44,10 @@ def test_syntax_error_is_a_diagnostic_not_a_traceback(tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     first, line, caret = result.stderr.splitlines()
-    assert first == f"{source}:4:1: unexpected 'else': at top level it must follow '}}' on the same line"
+    assert (
+        first
+        == f"{source}:4:1: unexpected 'else': at top level it must follow '}}' on the same line"
+    )
     assert line == "else {" and caret == "^"
     assert existing.read_text() == "keep me"
 

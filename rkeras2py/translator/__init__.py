@@ -1,0 +1,85 @@
+"""R to Python: `translate(source)` parses, analyses and emits, and says what it could not do."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import libcst as cst
+
+from ..grammar.parser import parse
+from . import emit as _emitters  # noqa: F401  (registers the emitters)
+from .analysis import analyse
+from .diagnostics import Diagnostic
+from .emitter import Emitter
+from .layout import space_statements
+from .registry import Registry
+from .wrap import wrap_code
+
+_REGISTRY: Registry | None = None
+
+
+def registry() -> Registry:
+    global _REGISTRY
+    if _REGISTRY is None:
+        _REGISTRY = Registry()
+    return _REGISTRY
+
+
+@dataclass
+class Translation:
+    """The Python code and what the translator has to say about the R it came from."""
+
+    code: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(d.is_error for d in self.diagnostics)
+
+
+class TranslationError(Exception):
+    """Raised by `translate(..., strict=True)` when there are diagnostics."""
+
+    def __init__(self, translation: Translation) -> None:
+        self.translation = translation
+        self.diagnostics = translation.diagnostics
+        super().__init__("\n".join(f"{d.code} {d.message}" for d in translation.diagnostics))
+
+
+def translate(source: str, filename: str = "<string>", *, strict: bool = False) -> Translation:
+    """Translate R source text to Python. Raises `RSyntaxError` for invalid R."""
+    module = parse(source, filename)
+    analysis = analyse(module)
+    emitter = Emitter(source, filename, analysis, registry())
+    body = emitter.body(module.body, emitter.statement_mode())
+    if module.trailing_comments:
+        footer = [
+            cst.EmptyLine(comment=cst.Comment(f"#{c.text}".rstrip()))
+            for c in module.trailing_comments
+        ]
+    else:
+        footer = []
+    imports = emitter.imports.statements()
+    statements = space_statements([*emitter.prelude, *body], top_level=True)
+    if imports and statements:
+        first = statements[0]
+        gap = 2 if isinstance(first, (cst.FunctionDef, cst.ClassDef)) else 1
+        lines = [line for line in first.leading_lines if line.comment is not None or False]
+        statements[0] = first.with_changes(
+            leading_lines=[cst.EmptyLine(indent=False)] * gap + lines
+        )
+    code = wrap_code(cst.Module(body=[*imports, *statements], footer=footer).code)
+    result = Translation(code, sorted(emitter.diagnostics, key=lambda d: (d.line, d.column)))
+    if strict and result.diagnostics:
+        raise TranslationError(result)
+    return result
+
+
+def translate_file(path: str | Path, *, strict: bool = False) -> Translation:
+    """Translate the R file at `path` (UTF-8)."""
+    text = Path(path).read_text(encoding="utf-8")
+    return translate(text, str(path), strict=strict)
+
+
+__all__ = ["Translation", "TranslationError", "translate", "translate_file"]

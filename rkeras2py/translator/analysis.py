@@ -1,0 +1,145 @@
+"""The analysis pass: scopes and names, read before anything is emitted.
+
+For every function (and the file itself) it records the parameters, the names assigned
+locally, the names assigned with `<<-` and the names modified in place (`x[i] <- v`,
+`names(x) <- v`), so that emitters can write `nonlocal`/`global`, copy an argument R
+would have copied on modify, and tell user functions from package functions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..grammar import nodes as n
+from ..grammar.walk import child_nodes
+
+
+@dataclass
+class Scope:
+    """One R function body (or the whole file, when `node` is the Module)."""
+
+    node: n.Node
+    parent: Scope | None
+    params: list[str] = field(default_factory=list)
+    assigned: set[str] = field(default_factory=set)
+    superassigned: set[str] = field(default_factory=set)
+    modified: set[str] = field(default_factory=set)
+    functions: set[str] = field(default_factory=set)
+
+    def defines(self, name: str) -> bool:
+        return name in self.assigned or name in self.params
+
+    def outer_definer(self, name: str) -> Scope | None:
+        """The nearest enclosing scope (not this one) that defines `name`."""
+        scope = self.parent
+        while scope is not None:
+            if scope.defines(name):
+                return scope
+            scope = scope.parent
+        return None
+
+
+@dataclass
+class Analysis:
+    scopes: dict[int, Scope]
+    module_scope: Scope
+    packages: list[str]
+
+    def scope_of(self, node: n.Node) -> Scope:
+        return self.scopes[id(node)]
+
+    def is_user_function(self, name: str, scope: Scope) -> bool:
+        """Whether `name`, seen in `scope`, is a function the R code itself defines."""
+        current: Scope | None = scope
+        while current is not None:
+            if name in current.functions:
+                return True
+            if current.defines(name):
+                return False
+            current = current.parent
+        return False
+
+    def is_user_name(self, name: str, scope: Scope) -> bool:
+        """Whether `name` is bound by the R code (a variable or function), shadowing packages."""
+        current: Scope | None = scope
+        while current is not None:
+            if current.defines(name) or name in current.functions:
+                return True
+            current = current.parent
+        return False
+
+
+def target_name(target: n.Node) -> str | None:
+    """The variable an assignment target ultimately changes: `x` in `x$a[1] <- v`."""
+    while True:
+        if isinstance(target, n.Name):
+            return target.id
+        if isinstance(target, (n.Index, n.Extract)):
+            target = target.obj
+        elif isinstance(target, n.Call) and target.args:
+            target = target.args[0].value  # `names(x) <- v`
+        elif isinstance(target, n.Str):
+            return target.value
+        else:
+            return None
+
+
+def analyse(module: n.Module) -> Analysis:
+    root = Scope(module, None)
+    scopes = {id(module): root}
+    packages: list[str] = []
+    stack: list[tuple[n.Node, Scope]] = [(module, root)]
+    while stack:
+        node, scope = stack.pop()
+        if isinstance(node, n.Function) and node is not scope.node:
+            inner = Scope(node, scope, params=[p.name for p in node.params])
+            scopes[id(node)] = inner
+            for param in node.params:
+                if param.default is not None:
+                    stack.append((param.default, inner))
+            stack.append((node.body, inner))
+            continue
+        if isinstance(node, n.Assign):
+            _record_assignment(node, scope)
+        elif isinstance(node, n.For):
+            scope.assigned.add(node.var.id)
+        elif isinstance(node, n.Call) and isinstance(node.func, n.Name):
+            if node.func.id in ("library", "require", "requireNamespace") and node.args:
+                package = node.args[0].value
+                if isinstance(package, (n.Name, n.Str)):
+                    packages.append(package.id if isinstance(package, n.Name) else package.value)
+        elif isinstance(node, n.Binary) and node.op == "%<-%":
+            for name in _destructured_names(node.left):
+                scope.assigned.add(name)
+        stack.extend((child, scope) for child in child_nodes(node))
+    return Analysis(scopes, root, packages)
+
+
+def _record_assignment(node: n.Assign, scope: Scope) -> None:
+    name = target_name(node.target)
+    if name is None:
+        return
+    if not isinstance(node.target, (n.Name, n.Str)):
+        scope.modified.add(name)
+        if not scope.defines(name) and not node.is_superassign:
+            return
+    if node.is_superassign:
+        scope.superassigned.add(name)
+    elif isinstance(node.value, n.Function):
+        scope.functions.add(name)
+        scope.assigned.add(name)
+    else:
+        scope.assigned.add(name)
+
+
+def _destructured_names(target: n.Node) -> list[str]:
+    """Names bound by zeallot's `c(a, c(b, d)) %<-% value`."""
+    names: list[str] = []
+    stack = [target]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, n.Name):
+            names.append(node.id)
+        elif isinstance(node, n.Call):
+            stack.extend(arg.value for arg in node.args if arg.value is not None)
+    return names

@@ -1,0 +1,110 @@
+"""Diagnostic codes, and how a diagnostic is shown: `path:line:col: CODE message`.
+
+Every code has a stable identifier, a severity and a one-line meaning; `docs/diagnostics.md`
+lists them with an example and what to do. Errors mean the output does not compute what the
+R computed at that place (the statement is replaced by a marker that raises
+`NotImplementedError` if reached); warnings mean it does, with a caveat worth reading.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from ..errors import format_location
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    severity: Severity
+    title: str
+    example: str
+    advice: str
+
+
+_CODES = [
+    Code(
+        "RK101",
+        Severity.ERROR,
+        "unknown function: no mapping to Python",
+        "y <- my_package_function(x)",
+        "Define the function in R in the same file, or translate that call by hand.",
+    ),
+    Code(
+        "RK102",
+        Severity.ERROR,
+        "unsupported R construct",
+        'eval(parse(text = "x + 1"))',
+        "Rewrite the code without environments, eval(parse()), assign()/get() of computed "
+        "names or non-standard evaluation; the marker shows where.",
+    ),
+    Code(
+        "RK103",
+        Severity.ERROR,
+        "argument the R function does not take, or cannot be translated",
+        "seq(1, 10, foo = 2)",
+        "Check the argument against the R documentation of the function.",
+    ),
+    Code(
+        "RK104",
+        Severity.ERROR,
+        "NA where it has no Python meaning",
+        'x <- c("a", NA)',
+        "Use None or an explicit sentinel in R, or handle the missing value by hand.",
+    ),
+    Code(
+        "RK105",
+        Severity.WARNING,
+        "library() of a package with no Python mapping",
+        "library(ggplot2)",
+        "The import is dropped; calls into the package are reported one by one.",
+    ),
+    Code(
+        "RK106",
+        Severity.ERROR,
+        "source() of a file that is not translated with this one",
+        'source("helpers.R")',
+        "Translate helpers.R as well and import it, or inline it.",
+    ),
+    Code(
+        "RK201",
+        Severity.WARNING,
+        "translated with an assumption about R's types or lengths",
+        "for (i in 1:n) ...",
+        "Read the note: the translation is exact when the assumption holds.",
+    ),
+]
+CODES = {code.code: code for code in _CODES}
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One finding about the R source, with where it is."""
+
+    code: str
+    message: str
+    line: int
+    column: int
+    filename: str = "<string>"
+
+    @property
+    def severity(self) -> Severity:
+        return CODES[self.code].severity
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def format(self, source: str = "") -> str:
+        """`path:line:col: CODE message`, the source line and a caret."""
+        lines = source.splitlines()
+        text = lines[self.line - 1] if 0 < self.line <= len(lines) else ""
+        return format_location(
+            self.filename, self.line, self.column, f"{self.code} {self.message}", text
+        )

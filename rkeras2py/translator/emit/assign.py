@@ -1,0 +1,103 @@
+"""Assignments: names, `def` for functions, `x[i] <- v`, `x$a <- v`, replacement calls
+(`names(x) <- v`, `dim(x) <- d`) and zeallot's `c(a, b) %<-% value`."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from ...grammar import nodes as n
+from .. import pyast as py
+from ..emitter import Emitter, Mode, kind_rule, statement
+from ..kinds import Kind
+from ..registry import bind
+from .calls import entry_call
+from .functions import define
+from .values import python_name
+
+
+def target_expression(emitter: Emitter, target: n.Node) -> cst.BaseExpression:
+    """An R assignment target as a Python one."""
+    if isinstance(target, n.Str):
+        target = n.Name(target.value)
+    if isinstance(target, n.Name):
+        return py.name(python_name(target.id))
+    if isinstance(target, (n.Index, n.Extract)):
+        converted = emitter.expr(target)
+        if isinstance(converted, (cst.Subscript, cst.Attribute)):
+            return converted
+        emitter.fail("RK102", "this indexed assignment is not translated", target)
+    emitter.fail("RK102", "this assignment target is not translated", target)
+
+
+@statement(n.Assign)
+def assign_statement(emitter: Emitter, node: n.Assign, mode: Mode) -> list[cst.BaseStatement]:
+    target, value = node.target, node.value
+    if isinstance(target, n.Call):
+        return _replacement(emitter, node, mode)
+    if isinstance(target, (n.Name, n.Str)) and isinstance(value, n.Function):
+        name = target.id if isinstance(target, n.Name) else target.value
+        emitter.set_kind(name, Kind.FUNCTION)
+        return [define(emitter, python_name(name), value), *_value_after(emitter, target, mode)]
+    if isinstance(value, n.Assign):  # `a <- b <- 5`: assign the inner, then the outer
+        inner = assign_statement(emitter, value, Mode("discard"))
+        statements = inner + [
+            py.assign(target_expression(emitter, target), target_expression(emitter, value.target))
+        ]
+    else:
+        python_value = emitter.expr(value)
+        statements = [py.assign(target_expression(emitter, target), python_value)]
+    if isinstance(target, (n.Name, n.Str)):
+        name = target.id if isinstance(target, n.Name) else target.value
+        emitter.set_kind(name, emitter.kind(value))
+    return statements + _value_after(emitter, target, mode)
+
+
+def _value_after(emitter: Emitter, target: n.Node, mode: Mode) -> list[cst.BaseStatement]:
+    """An assignment's value is the assigned value (invisible, so never printed)."""
+    if mode.action in ("return", "assign"):
+        return emitter.finish(target_expression(emitter, target), mode)
+    return []
+
+
+@kind_rule(n.Assign)
+def _assign_kind(emitter: Emitter, node: n.Assign) -> Kind:
+    return emitter.kind(node.value)
+
+
+def _replacement(emitter: Emitter, node: n.Assign, mode: Mode) -> list[cst.BaseStatement]:
+    """`f(x, ...) <- value` is `x <- `f<-`(x, ..., value = value)` in R."""
+    call = node.target
+    if not isinstance(call.func, n.Name) or not call.args:
+        emitter.fail("RK102", "this replacement form is not translated", call)
+    entry = emitter.registry.lookup(call.func.id + "<-")
+    if entry is None:
+        emitter.fail("RK101", f"no translation for `{call.func.id}<-`", call)
+    replaced = n.Call(n.Name(call.func.id + "<-"), [*call.args, n.Arg(node.value, "value")])
+    replaced.line, replaced.column = call.line, call.column
+    new_value = entry_call(emitter, bind(replaced, entry))
+    owner = call.args[0].value
+    statements = [py.assign(target_expression(emitter, owner), new_value)]
+    return statements + _value_after(emitter, owner, mode)
+
+
+@statement(n.Binary)
+def binary_statement(emitter: Emitter, node: n.Binary, mode: Mode) -> list[cst.BaseStatement]:
+    """zeallot's `c(a, c(b, d)) %<-% value` unpacks; other operators are expressions."""
+    if node.op != "%<-%":
+        if mode.action == "print" and node.op in ("%>%", "|>") and not emitter.is_visible(node):
+            mode = Mode("discard")
+        return emitter.finish(emitter.expr(node), mode)
+    targets = _unpack_targets(emitter, node.left, outer=True)
+    value = emitter.expr(node.right)
+    return [py.assign(targets, value)]
+
+
+def _unpack_targets(emitter: Emitter, node: n.Node, outer: bool = False) -> cst.BaseExpression:
+    if isinstance(node, n.Name):
+        emitter.set_kind(node.id, Kind.UNKNOWN)
+        return py.name(python_name(node.id))
+    if isinstance(node, n.Call) and getattr(node.func, "id", None) in ("c", "list"):
+        items = [_unpack_targets(emitter, arg.value) for arg in node.args]
+        parens = {"lpar": [], "rpar": []} if outer else {}
+        return cst.Tuple([cst.Element(item) for item in items], **parens)
+    emitter.fail("RK102", "this %<-% target is not translated", node)

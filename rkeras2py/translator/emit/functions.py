@@ -1,0 +1,197 @@
+"""R functions as `def` (named, or hoisted before use) and `lambda` (one expression).
+
+The last expression of an R function is its value: the body is emitted in `return` mode,
+which pushes a `return` into every branch. `<<-` becomes `nonlocal` or `global`; an
+argument modified in place is copied first, as R's copy-on-modify would have; defaults that
+refer to other arguments are evaluated in the body, as R's lazy defaults are.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from ...grammar import nodes as n
+from ...grammar.walk import walk
+from .. import pyast as py
+from ..emitter import RETURN, Emitter, expression, kind_rule
+from ..kinds import Kind
+from .values import python_name
+
+_CONSTANT_DEFAULTS = (n.Num, n.Str, n.Const)
+
+
+def _is_constant(node: n.Node) -> bool:
+    if isinstance(node, n.Unary) and node.op == "-":
+        return isinstance(node.operand, n.Num)
+    return isinstance(node, _CONSTANT_DEFAULTS)
+
+
+def _tested_by_missing(function: n.Function) -> set[str]:
+    names = set()
+    for node in walk(function.body):
+        if (
+            isinstance(node, n.Call)
+            and isinstance(node.func, n.Name)
+            and node.func.id == "missing"
+            and node.args
+            and isinstance(node.args[0].value, n.Name)
+        ):
+            names.add(node.args[0].value.id)
+    return names
+
+
+def parameters(emitter: Emitter, function: n.Function) -> tuple[cst.Parameters, list]:
+    """The Python parameters, and statements that compute lazy defaults."""
+    missing = _tested_by_missing(function)
+    params: list[cst.Param] = []
+    prelude: list[cst.BaseStatement] = []
+    star_arg = star_kwarg = None
+    for param in function.params:
+        if param.name == "...":
+            star_arg = cst.Param(py.name("args"), star="*")
+            star_kwarg = cst.Param(py.name("kwargs"), star="**")
+            continue
+        name = python_name(param.name)
+        default = param.default
+        if default is None:
+            if param.name in missing or params and params[-1].default is not None:
+                params.append(_param(name, py.name("None")))
+            else:
+                params.append(_param(name, None))
+        elif _is_constant(default):
+            params.append(_param(name, emitter.expr(default)))
+            emitter.set_kind(param.name, emitter.kind(default))
+        else:
+            params.append(_param(name, py.name("None")))
+            test = py.compare(py.name(name), "is", py.name("None"))
+            body = cst.IndentedBlock([py.assign(py.name(name), emitter.expr(default))])
+            prelude.append(cst.If(test, body))
+    return cst.Parameters(
+        params=params, star_arg=star_arg or cst.MaybeSentinel.DEFAULT, star_kwarg=star_kwarg
+    ), prelude
+
+
+def _param(name: str, default) -> cst.Param:
+    if default is None:
+        return cst.Param(py.name(name))
+    equal = cst.AssignEqual(
+        whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace("")
+    )
+    return cst.Param(py.name(name), default=default, equal=equal)
+
+
+def define(emitter: Emitter, name: str, function: n.Function) -> cst.FunctionDef:
+    """`def name(...)` for an R function."""
+    saved_top = emitter.top_level
+    emitter.top_level = False
+    emitter.enter_function(function)
+    try:
+        params, prelude = parameters(emitter, function)
+        scope = emitter.scope
+        declarations: list[cst.BaseStatement] = []
+        outer = {}
+        for variable in sorted(scope.superassigned):
+            definer = scope.outer_definer(variable)
+            is_module = definer is None or definer.parent is None
+            outer.setdefault("global" if is_module else "nonlocal", []).append(
+                python_name(variable)
+            )
+        if "global" in outer:
+            declarations.append(
+                py.simple(cst.Global([cst.NameItem(py.name(v)) for v in outer["global"]]))
+            )
+        if "nonlocal" in outer:
+            names = [cst.NameItem(py.name(v)) for v in outer["nonlocal"]]
+            declarations.append(py.simple(cst.Nonlocal(names)))
+        copies = [
+            py.assign(py.name(python_name(p)), py.call(py.attr(py.name(python_name(p)), "copy")))
+            for p in scope.params
+            if p in scope.modified
+        ]
+        statements = function.body.body if isinstance(function.body, n.Block) else [function.body]
+        body = emitter.body(statements, RETURN)
+        body = declarations + prelude + copies + _drop_final_none(body)
+    finally:
+        emitter.leave_function()
+        emitter.top_level = saved_top
+    return cst.FunctionDef(py.name(name), params, block(body, function.body))
+
+
+def block(body: list[cst.BaseStatement], r_body: n.Node) -> cst.IndentedBlock:
+    """An indented block, keeping the comments that closed the R block."""
+    footer = []
+    if isinstance(r_body, n.Block):
+        footer = [
+            cst.EmptyLine(indent=True, comment=cst.Comment(f"#{c.text}".rstrip()))
+            for c in r_body.trailing_comments
+        ]
+    return cst.IndentedBlock(body or [py.simple(cst.Pass())], footer=footer)
+
+
+def _drop_final_none(body: list[cst.BaseStatement]) -> list[cst.BaseStatement]:
+    """A trailing `return None` says nothing a Python reader needs."""
+    if body and isinstance(body[-1], cst.SimpleStatementLine) and len(body[-1].body) == 1:
+        only = body[-1].body[0]
+        if (
+            isinstance(only, cst.Return)
+            and isinstance(only.value, cst.Name)
+            and only.value.value == "None"
+        ) and not body[-1].leading_lines and len(body) > 1:
+            return body[:-1]
+    return body
+
+
+def is_single_expression(function: n.Function) -> n.Node | None:
+    """The body's one expression, if a `lambda` can hold it."""
+    body = function.body
+    if isinstance(body, n.Block):
+        if len(body.body) != 1:
+            return None
+        body = body.body[0]
+    for node in walk(body):
+        if isinstance(node, (n.Assign, n.Block, n.For, n.While, n.Repeat, n.Function)):
+            return None
+        if isinstance(node, n.Call) and getattr(node.func, "id", "") in (
+            "return",
+            "stop",
+            "invisible",
+        ):
+            return None
+    return body
+
+
+@expression(n.Function)
+def function_expression(emitter: Emitter, node: n.Function) -> cst.BaseExpression:
+    """An anonymous function: a `lambda` when it is one expression, else a hoisted `def`."""
+    body = is_single_expression(node)
+    if body is not None and all(p.default is None or _is_constant(p.default) for p in node.params):
+        if not any(p.name == "..." for p in node.params):
+            emitter.enter_function(node)
+            try:
+                value = emitter.expr(body)
+            finally:
+                emitter.leave_function()
+            return py.lambda_([python_name(p.name) for p in node.params], value)
+    name = emitter.fresh("fn")
+    emitter.hoist([define(emitter, name, node)])
+    return py.name(name)
+
+
+@kind_rule(n.Function)
+def _function_kind(emitter: Emitter, node: n.Function) -> Kind:
+    return Kind.FUNCTION
+
+
+def inline_body(emitter: Emitter, function: n.Function, arguments: list[cst.BaseExpression]):
+    """The body of a one-expression R function with its parameters bound to `arguments`.
+
+    Returns None when the function does not fit in an expression.
+    """
+    body = is_single_expression(function)
+    if body is None or len(function.params) != len(arguments):
+        return None
+    emitter.enter_function(function)
+    try:
+        return emitter.expr(body)
+    finally:
+        emitter.leave_function()

@@ -1,0 +1,146 @@
+"""`[`, `[[` and `$`: R's 1-based, inclusive, drop-by-negative indexing on 0-based Python."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from ...grammar import nodes as n
+from .. import pyast as py
+from ..emitter import Emitter, expression, kind_rule
+from ..kinds import ARRAYS, NUMERIC_SCALARS, Kind, element_of
+from .operators import literal_int, minus_one, plus_one
+
+
+def index_expression(emitter: Emitter, index: n.Node | None):
+    """One R index as a Python subscript element (0-based)."""
+    if index is None:
+        return py.slice_()
+    if isinstance(index, n.Paren):
+        index = index.expr
+    if isinstance(index, n.Str):
+        return py.string(index.value)
+    if isinstance(index, n.Binary) and index.op == ":":
+        first, last = literal_int(index.left), literal_int(index.right)
+        if first is not None and last is not None and first > last:
+            emitter.fail("RK102", "a descending index range is not translated", index)
+        lower = minus_one(emitter.expr(index.left))
+        upper = emitter.expr(index.right)
+        return py.slice_(None if _is_zero(lower) else lower, upper)
+    negative = _negated(index)
+    if negative is not None:
+        return None  # handled by the caller with np.delete
+    kind = emitter.kind(index)
+    if kind in (Kind.LGL_VECTOR,) or _is_mask(index):
+        return emitter.expr(index)
+    value = emitter.expr(index)
+    if kind in (Kind.NUM_VECTOR, Kind.INT_VECTOR, Kind.RANGE):
+        return py.binop(value, "-", py.integer(1))
+    if kind not in NUMERIC_SCALARS and kind is not Kind.UNKNOWN:
+        emitter.fail("RK102", f"indexing with a {kind.value} is not translated", index)
+    return minus_one(value)
+
+
+def _is_zero(node: cst.BaseExpression) -> bool:
+    return isinstance(node, cst.Integer) and node.value == "0"
+
+
+def _is_mask(node: n.Node) -> bool:
+    return isinstance(node, n.Binary) and node.op in ("==", "!=", "<", ">", "<=", ">=", "&", "|")
+
+
+def _negated(node: n.Node) -> n.Node | None:
+    """`-i` or `-c(i, j)`: the indices to drop."""
+    if isinstance(node, n.Unary) and node.op == "-":
+        return node.operand
+    return None
+
+
+def drop_elements(emitter: Emitter, obj: cst.BaseExpression, dropped: n.Node, axis=None):
+    """R's `x[-i]`: everything but the 1-based positions `dropped`."""
+    if isinstance(dropped, n.Paren):
+        dropped = dropped.expr
+    single = literal_int(dropped)
+    if single == 1 and axis is None:
+        return py.subscript(obj, py.slice_(py.integer(1)))
+    positions = emitter.expr(dropped)
+    if single is not None:
+        positions = py.integer(single - 1)
+    elif isinstance(dropped, n.Call) and getattr(dropped.func, "id", "") == "c":
+        positions = py.list_([minus_one(emitter.expr(a.value)) for a in dropped.args])
+    elif isinstance(dropped, n.Binary) and dropped.op == ":":
+        first, last = dropped.left, dropped.right
+        positions = py.call("range", minus_one(emitter.expr(first)), emitter.expr(last))
+    else:
+        positions = minus_one(positions)
+    delete = emitter.imports.path("numpy.delete")
+    if axis is None:
+        return py.call(delete, obj, positions)
+    return py.call(delete, obj, positions, axis=py.integer(axis))
+
+
+@expression(n.Index)
+def index(emitter: Emitter, node: n.Index) -> cst.BaseExpression:
+    obj = emitter.expr(node.obj)
+    args = [a for a in node.args if a.name is None]
+    options = {a.name: a.value for a in node.args if a.name is not None}
+    keep_dim = isinstance(options.get("drop"), n.Const) and options["drop"].name == "FALSE"
+    if node.double or len(args) == 1:
+        index_node = args[0].value if args else None
+        dropped = _negated(index_node) if index_node is not None else None
+        if dropped is not None:
+            return drop_elements(emitter, obj, dropped)
+        return py.subscript(obj, index_expression(emitter, index_node))
+    elements = []
+    for axis, arg in enumerate(args):
+        dropped = _negated(arg.value) if arg.value is not None else None
+        if dropped is not None:
+            if len(elements) or any(a.value is not None for a in args[axis + 1 :]):
+                obj = drop_elements(emitter, obj, dropped, axis=axis)
+                elements.append(py.slice_())
+                continue
+            return drop_elements(emitter, obj, dropped, axis=axis)
+        elements.append(index_expression(emitter, arg.value))
+    if keep_dim:
+        elements = [_as_slice(emitter, element) for element in elements]
+    return py.subscript(obj, *elements)
+
+
+def _as_slice(emitter: Emitter, element):
+    if isinstance(element, cst.Slice):
+        return element
+    return py.slice_(None if _is_zero(element) else element, plus_one(element))
+
+
+@kind_rule(n.Index)
+def _index_kind(emitter: Emitter, node: n.Index) -> Kind:
+    container = emitter.kind(node.obj)
+    args = [a for a in node.args if a.name is None]
+    if container is Kind.ARRAY:
+        scalar_axes = [
+            a for a in args if a.value is not None and emitter.kind(a.value) in NUMERIC_SCALARS
+        ]
+        if len(scalar_axes) == len(args):
+            return Kind.FLOAT
+        return Kind.ARRAY if len(args) - len(scalar_axes) > 1 else Kind.NUM_VECTOR
+    if len(args) == 1 and args[0].value is not None:
+        index_kind = emitter.kind(args[0].value)
+        if index_kind in NUMERIC_SCALARS and _negated(args[0].value) is None:
+            if node.double and container in (Kind.LIST, Kind.NAMED_LIST):
+                return Kind.UNKNOWN
+            return element_of(container)
+        if container in ARRAYS or container is Kind.CHR_VECTOR:
+            return container
+    return Kind.UNKNOWN
+
+
+@expression(n.Extract)
+def extract(emitter: Emitter, node: n.Extract) -> cst.BaseExpression:
+    obj = emitter.expr(node.obj)
+    if node.op == "@" or emitter.kind(node.obj) in (Kind.PYOBJ, Kind.MODEL, Kind.LAYER):
+        return py.attr(obj, node.name)
+    return py.subscript(obj, py.string(node.name))
+
+
+@kind_rule(n.Extract)
+def _extract_kind(emitter: Emitter, node: n.Extract) -> Kind:
+    return Kind.UNKNOWN

@@ -1,0 +1,122 @@
+"""Literals, names and parentheses."""
+
+from __future__ import annotations
+
+import keyword
+
+import libcst as cst
+
+from ...grammar import nodes as n
+from .. import pyast as py
+from ..emitter import Emitter, expression, kind_rule
+from ..kinds import Kind
+
+# R constants that are ordinary (reassignable) names.
+_NAMED_CONSTANTS = {"T": "True", "F": "False"}
+_MATH_CONSTANTS = {"pi": "math.pi"}
+
+
+def python_name(r_name: str) -> str:
+    """A Python identifier for an R name: dots become underscores, keywords get a `_`."""
+    name = r_name.replace(".", "_")
+    if name.startswith("_") and r_name.startswith("."):
+        name = "dot" + name
+    if keyword.iskeyword(name) or keyword.issoftkeyword(name) or not name.isidentifier():
+        name = "".join(c if c.isalnum() or c == "_" else "_" for c in name)
+        name = name if name.isidentifier() and not keyword.iskeyword(name) else name + "_"
+    return name
+
+
+def number(emitter: Emitter, node: n.Num, *, as_float: bool = False) -> cst.BaseExpression:
+    """An R number; integral doubles print as ints unless `as_float` (inside vectors)."""
+    value = node.value
+    if isinstance(value, complex):
+        return cst.Imaginary(f"{value.imag!r}j".replace(".0j", "j"))
+    if isinstance(value, int) or (value.is_integer() and not as_float and abs(value) < 2**53):
+        return py.integer(int(value))
+    return py.number(float(value))
+
+
+@expression(n.Num)
+def _num(emitter: Emitter, node: n.Num) -> cst.BaseExpression:
+    return number(emitter, node)
+
+
+@kind_rule(n.Num)
+def _num_kind(emitter: Emitter, node: n.Num) -> Kind:
+    if node.is_complex:
+        return Kind.UNKNOWN
+    return Kind.INT if node.is_integer else Kind.FLOAT
+
+
+@expression(n.Str)
+def _str(emitter: Emitter, node: n.Str) -> cst.BaseExpression:
+    return py.string(node.value)
+
+
+@kind_rule(n.Str)
+def _str_kind(emitter: Emitter, node: n.Str) -> Kind:
+    return Kind.STR
+
+
+@expression(n.Const)
+def constant(emitter: Emitter, node: n.Const) -> cst.BaseExpression:
+    if node.name in ("TRUE", "FALSE"):
+        return py.name("True" if node.name == "TRUE" else "False")
+    if node.name == "NULL":
+        return py.name("None")
+    if node.name == "Inf":
+        return py.dotted(emitter.imports.path("math.inf"))
+    if node.name in ("NaN", "NA_real_"):
+        return py.dotted(emitter.imports.path("math.nan"))
+    emitter.fail("RK104", f"{node.name} has no meaning here in Python", node)
+
+
+@kind_rule(n.Const)
+def _const_kind(emitter: Emitter, node: n.Const) -> Kind:
+    if node.name in ("TRUE", "FALSE", "NA"):
+        return Kind.BOOL
+    if node.name == "NULL":
+        return Kind.NULL
+    return Kind.FLOAT
+
+
+@expression(n.Name)
+def name(emitter: Emitter, node: n.Name) -> cst.BaseExpression:
+    r_name = node.id
+    if emitter.analysis.is_user_name(r_name, emitter.scope) or r_name in emitter.local_names:
+        return py.name(python_name(r_name))
+    if r_name in _NAMED_CONSTANTS:
+        return py.name(_NAMED_CONSTANTS[r_name])
+    if r_name in _MATH_CONSTANTS:
+        return py.dotted(emitter.imports.path(_MATH_CONSTANTS[r_name]))
+    from .calls import function_value
+
+    value = function_value(emitter, node)
+    if value is not None:
+        return value
+    emitter.fail("RK101", f"unknown name '{r_name}': it is not defined in this file", node)
+
+
+@kind_rule(n.Name)
+def _name_kind(emitter: Emitter, node: n.Name) -> Kind:
+    if emitter.analysis.is_user_name(node.id, emitter.scope) or node.id in emitter.local_names:
+        if emitter.analysis.is_user_function(node.id, emitter.scope):
+            return Kind.FUNCTION
+        return emitter.variable_kind(node.id)
+    if node.id in _NAMED_CONSTANTS:
+        return Kind.BOOL
+    if node.id in _MATH_CONSTANTS:
+        return Kind.FLOAT
+    return Kind.FUNCTION
+
+
+@expression(n.Paren)
+def _paren(emitter: Emitter, node: n.Paren) -> cst.BaseExpression:
+    # Python's precedence is applied by the builders; R's grouping is already in the tree.
+    return emitter.expr(node.expr)
+
+
+@kind_rule(n.Paren)
+def _paren_kind(emitter: Emitter, node: n.Paren) -> Kind:
+    return emitter.kind(node.expr)

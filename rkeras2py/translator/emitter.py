@@ -1,0 +1,254 @@
+"""The emitter: walks the R tree once, statement by statement, and builds libcst nodes.
+
+Expressions and statements are dispatched by node type to the modules in `emit/`; calls go
+through the registry. An R expression becomes Python in one of four *modes*: its value is
+discarded, returned (the last expression of a function), assigned to a target (an `if`
+used as a value), or printed (R's top-level autoprint). Compound R expressions (`if`,
+`{}`, `switch`, `tryCatch`) push the mode into their branches, so `y <- if (a) {...}`
+becomes an `if` statement that assigns `y` in each branch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import libcst as cst
+
+from ..grammar import nodes as n
+from ..grammar.unparse import unparse
+from . import pyast as py
+from .analysis import Analysis, Scope
+from .diagnostics import CODES, Diagnostic
+from .imports import Imports
+from .kinds import Kind
+from .registry import Registry
+
+
+class Unsupported(Exception):
+    """Raised by an emitter that cannot translate faithfully; the statement gets a marker."""
+
+    def __init__(self, code: str, message: str, node: n.Node) -> None:
+        super().__init__(message)
+        self.code, self.message, self.node = code, message, node
+
+
+@dataclass(frozen=True)
+class Mode:
+    """What to do with the value of an emitted R expression."""
+
+    action: str  # "discard", "return", "assign" or "print"
+    target: cst.BaseExpression | None = None
+
+
+DISCARD = Mode("discard")
+RETURN = Mode("return")
+PRINT = Mode("print")
+
+ExpressionEmitter = Callable[["Emitter", n.Node], cst.BaseExpression]
+StatementEmitter = Callable[["Emitter", n.Node, Mode], list[cst.BaseStatement]]
+KindRule = Callable[["Emitter", n.Node], Kind]
+
+EXPRESSIONS: dict[type, ExpressionEmitter] = {}
+STATEMENTS: dict[type, StatementEmitter] = {}
+KINDS: dict[type, KindRule] = {}
+
+
+def expression(*node_types: type):
+    def register(function: ExpressionEmitter) -> ExpressionEmitter:
+        for node_type in node_types:
+            EXPRESSIONS[node_type] = function
+        return function
+
+    return register
+
+
+def statement(*node_types: type):
+    def register(function: StatementEmitter) -> StatementEmitter:
+        for node_type in node_types:
+            STATEMENTS[node_type] = function
+        return function
+
+    return register
+
+
+def kind_rule(*node_types: type):
+    def register(function: KindRule) -> KindRule:
+        for node_type in node_types:
+            KINDS[node_type] = function
+        return function
+
+    return register
+
+
+class Emitter:
+    """State of one translation: imports, diagnostics, scopes and variable kinds."""
+
+    def __init__(self, source: str, filename: str, analysis: Analysis, registry: Registry):
+        self.source = source
+        self.filename = filename
+        self.analysis = analysis
+        self.registry = registry
+        self.imports = Imports()
+        self.diagnostics: list[Diagnostic] = []
+        self.scope: Scope = analysis.module_scope
+        self.kinds: list[dict[str, Kind]] = [{}]
+        self.pending: list[cst.BaseStatement] = []
+        self.used_names: set[str] = set()
+        self.local_names: set[str] = set()
+        self.prelude: list[cst.BaseStatement] = []
+        self.has_rng = False
+        self.top_level = True
+
+    # ---- diagnostics -----------------------------------------------------------------
+    def report(self, code: str, message: str, node: n.Node) -> None:
+        assert code in CODES, code
+        diagnostic = Diagnostic(code, message, node.line, node.column, self.filename)
+        if diagnostic not in self.diagnostics:
+            self.diagnostics.append(diagnostic)
+
+    def fail(self, code: str, message: str, node: n.Node):
+        raise Unsupported(code, message, node)
+
+    # ---- names, kinds and scopes -----------------------------------------------------
+    def fresh(self, stem: str) -> str:
+        """A Python name not used by the R code or earlier temporaries."""
+        candidate, number = stem, 1
+        while candidate in self.used_names or self.analysis.is_user_name(candidate, self.scope):
+            number += 1
+            candidate = f"{stem}{number}"
+        self.used_names.add(candidate)
+        return candidate
+
+    def kind(self, node: n.Node | None) -> Kind:
+        if node is None:
+            return Kind.UNKNOWN
+        rule = KINDS.get(type(node))
+        return rule(self, node) if rule else Kind.UNKNOWN
+
+    def variable_kind(self, name: str) -> Kind:
+        for frame in reversed(self.kinds):
+            if name in frame:
+                return frame[name]
+        return Kind.UNKNOWN
+
+    def set_kind(self, name: str, kind: Kind) -> None:
+        frame = self.kinds[-1]
+        frame[name] = kind if name not in frame or frame[name] is kind else kind
+
+    # ---- expressions -----------------------------------------------------------------
+    def expr(self, node: n.Node) -> cst.BaseExpression:
+        emitter = EXPRESSIONS.get(type(node))
+        if emitter is None:
+            self.fail("RK102", f"{type(node).__name__} is not translated yet", node)
+        return emitter(self, node)
+
+    def hoist(self, statements: list[cst.BaseStatement]) -> None:
+        """Statements to write before the statement being emitted (a helper `def`, ...)."""
+        self.pending.extend(statements)
+
+    # ---- statements ------------------------------------------------------------------
+    def body(self, statements: list[n.Node], mode: Mode) -> list[cst.BaseStatement]:
+        """A sequence of R statements; `mode` applies to the last one's value."""
+        result: list[cst.BaseStatement] = []
+        previous_end = None
+        for position, node in enumerate(statements):
+            last = position == len(statements) - 1
+            emitted = self.statement(node, mode if last else self.statement_mode())
+            first_line = node.comments[0].line if node.comments else node.line
+            if emitted and previous_end and first_line - previous_end > 1:
+                gap = [cst.EmptyLine(indent=False), *emitted[0].leading_lines]
+                emitted[0] = emitted[0].with_changes(leading_lines=gap)
+            previous_end = node.end_line
+            result.extend(emitted)
+        if not statements and mode.action in ("return", "assign"):
+            result.extend(self.finish(py.name("None"), mode))
+        return result
+
+    def statement_mode(self) -> Mode:
+        return PRINT if self.top_level else DISCARD
+
+    def statement(self, node: n.Node, mode: Mode) -> list[cst.BaseStatement]:
+        """One R statement with its comments, or a marker when it cannot be translated."""
+        saved = self.pending
+        self.pending = []
+        try:
+            emitted = self.value_statement(node, mode)
+            emitted = self.pending + emitted
+        except Unsupported as problem:
+            emitted = self.marker(problem, node)
+        finally:
+            self.pending = saved
+        return attach_comments(emitted, node)
+
+    def value_statement(self, node: n.Node, mode: Mode) -> list[cst.BaseStatement]:
+        """`node` as statements, its value handled as `mode` says."""
+        special = STATEMENTS.get(type(node))
+        if special is not None:
+            return special(self, node, mode)
+        if mode.action == "print" and not self.is_visible(node):
+            mode = DISCARD
+        return self.finish(self.expr(node), mode)
+
+    def finish(self, value: cst.BaseExpression, mode: Mode) -> list[cst.BaseStatement]:
+        if mode.action == "return":
+            return [py.return_(value)]
+        if mode.action == "assign":
+            return [py.assign(mode.target, value)]
+        if mode.action == "print":
+            return [py.expr_statement(py.call("print", value))]
+        return [py.expr_statement(value)]
+
+    def is_visible(self, node: n.Node) -> bool:
+        """Whether R's top level would print this expression's value."""
+        from .emit.calls import resolve
+        from .emit.operators import pipe_call
+
+        if isinstance(node, n.Binary) and node.op in ("%>%", "|>"):
+            node = pipe_call(self, node)
+        if isinstance(node, n.Call):
+            entry = resolve(self, node)
+            if entry is not None:
+                return entry.visible
+            return not self.analysis.is_user_function(getattr(node.func, "id", ""), self.scope)
+        return not isinstance(node, (n.Assign, n.Function))
+
+    def marker(self, problem: Unsupported, node: n.Node) -> list[cst.BaseStatement]:
+        """A visible stand-in for what could not be translated: R source and a raise."""
+        self.report(problem.code, problem.message, problem.node)
+        lines = [
+            cst.EmptyLine(comment=cst.Comment(f"# rkeras2py {problem.code}: {problem.message}"))
+        ]
+        for r_line in unparse(node).rstrip("\n").splitlines():
+            lines.append(cst.EmptyLine(comment=cst.Comment(f"# R: {r_line}".rstrip())))
+        message = py.string(f"{problem.code}: {problem.message}")
+        raise_ = cst.Raise(py.call("NotImplementedError", message))
+        return [cst.SimpleStatementLine([raise_], leading_lines=lines)]
+
+    # ---- functions -------------------------------------------------------------------
+    def enter_function(self, function: n.Function) -> None:
+        self.scope = self.analysis.scope_of(function)
+        self.kinds.append({})
+
+    def leave_function(self) -> None:
+        self.kinds.pop()
+        self.scope = self.scope.parent
+
+
+def attach_comments(emitted: list[cst.BaseStatement], node: n.Node) -> list[cst.BaseStatement]:
+    """Put the R statement's comments on the first Python statement it became."""
+    if not emitted:
+        return emitted
+    first = emitted[0]
+    leading = [cst.EmptyLine(comment=cst.Comment(f"#{c.text}".rstrip())) for c in node.comments]
+    trailing = node.trailing_comment
+    if trailing is not None and isinstance(emitted[-1], cst.SimpleStatementLine):
+        comment = cst.Comment(f"#{trailing.text}".rstrip())
+        whitespace = cst.TrailingWhitespace(cst.SimpleWhitespace("  "), comment)
+        emitted[-1] = emitted[-1].with_changes(trailing_whitespace=whitespace)
+    elif trailing is not None:
+        leading.append(cst.EmptyLine(comment=cst.Comment(f"#{trailing.text}".rstrip())))
+    if leading:
+        first = emitted[0]
+        emitted[0] = first.with_changes(leading_lines=[*leading, *first.leading_lines])
+    return emitted

@@ -1,0 +1,272 @@
+"""Small builders for libcst nodes, in the layout `ruff format` gives them.
+
+libcst prints exactly the tree it is given, parentheses included, so the builders here
+add parentheses where Python's precedence needs them and nowhere else.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+# Python precedence, loosest first.
+LAMBDA, TERNARY, OR, AND, NOT, COMPARE, BITOR, BITXOR, BITAND, SHIFT, ADD, MUL = range(1, 13)
+UNARY, POWER, PRIMARY, ATOM = 13, 14, 16, 17
+
+_BINARY = {
+    "+": (cst.Add, ADD),
+    "-": (cst.Subtract, ADD),
+    "*": (cst.Multiply, MUL),
+    "/": (cst.Divide, MUL),
+    "//": (cst.FloorDivide, MUL),
+    "%": (cst.Modulo, MUL),
+    "@": (cst.MatrixMultiply, MUL),
+    "**": (cst.Power, POWER),
+    "&": (cst.BitAnd, BITAND),
+    "|": (cst.BitOr, BITOR),
+    "^": (cst.BitXor, BITXOR),
+}
+_COMPARE = {
+    "==": cst.Equal,
+    "!=": cst.NotEqual,
+    "<": cst.LessThan,
+    ">": cst.GreaterThan,
+    "<=": cst.LessThanEqual,
+    ">=": cst.GreaterThanEqual,
+    "in": cst.In,
+    "not in": cst.NotIn,
+    "is": cst.Is,
+    "is not": cst.IsNot,
+}
+_SPACE = cst.SimpleWhitespace(" ")
+_NONE = cst.SimpleWhitespace("")
+
+
+def precedence(node: cst.BaseExpression) -> int:
+    """How tightly `node` binds when printed without parentheses."""
+    if node.lpar:
+        return ATOM
+    if isinstance(node, cst.Lambda):
+        return LAMBDA
+    if isinstance(node, cst.IfExp):
+        return TERNARY
+    if isinstance(node, cst.BooleanOperation):
+        return OR if isinstance(node.operator, cst.Or) else AND
+    if isinstance(node, cst.UnaryOperation):
+        return NOT if isinstance(node.operator, cst.Not) else UNARY
+    if isinstance(node, cst.Comparison):
+        return COMPARE
+    if isinstance(node, cst.BinaryOperation):
+        for operator, level in _BINARY.values():
+            if isinstance(node.operator, operator):
+                return level
+    if isinstance(node, (cst.Call, cst.Subscript, cst.Attribute)):
+        return PRIMARY
+    if isinstance(node, (cst.Integer, cst.Float, cst.Imaginary)) and node.value.startswith("-"):
+        return UNARY
+    return ATOM
+
+
+def parens(node: cst.BaseExpression) -> cst.BaseExpression:
+    return node.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
+
+
+def at_least(node: cst.BaseExpression, level: int) -> cst.BaseExpression:
+    """`node`, parenthesised if it binds more loosely than `level`."""
+    return parens(node) if precedence(node) < level else node
+
+
+def name(identifier: str) -> cst.Name:
+    return cst.Name(identifier)
+
+
+def dotted(path: str) -> cst.BaseExpression:
+    """`a.b.c` as attribute accesses."""
+    parts = path.split(".")
+    node: cst.BaseExpression = cst.Name(parts[0])
+    for part in parts[1:]:
+        node = cst.Attribute(node, cst.Name(part))
+    return node
+
+
+def attr(obj: cst.BaseExpression, attribute: str) -> cst.Attribute:
+    return cst.Attribute(at_least(obj, PRIMARY), cst.Name(attribute))
+
+
+def integer(value: int) -> cst.BaseExpression:
+    if value < 0:
+        return cst.UnaryOperation(cst.Minus(), cst.Integer(str(-value)))
+    return cst.Integer(str(value))
+
+
+def number(value: float | int) -> cst.BaseExpression:
+    if isinstance(value, bool):
+        return cst.Name("True" if value else "False")
+    if isinstance(value, int):
+        return integer(value)
+    text = repr(float(value))
+    if text in ("inf", "-inf", "nan"):
+        raise ValueError(text)
+    if text.startswith("-"):
+        return cst.UnaryOperation(cst.Minus(), cst.Float(text[1:]))
+    return cst.Float(text)
+
+
+def string(value: str) -> cst.SimpleString:
+    """A string literal as ruff format writes it: double quotes unless that needs escapes."""
+    quote = "'" if '"' in value and "'" not in value else '"'
+    body = []
+    for char in value:
+        if char == "\\":
+            body.append("\\\\")
+        elif char == quote:
+            body.append("\\" + quote)
+        elif char == "\n":
+            body.append("\\n")
+        elif char == "\t":
+            body.append("\\t")
+        elif char == "\r":
+            body.append("\\r")
+        elif 0xDC80 <= ord(char) <= 0xDCFF:
+            body.append(f"\\udc{ord(char) & 0xFF:02x}")
+        elif not char.isprintable():
+            code = ord(char)
+            body.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        else:
+            body.append(char)
+    return cst.SimpleString(quote + "".join(body) + quote)
+
+
+def arg(value: cst.BaseExpression, keyword: str | None = None, star: str = "") -> cst.Arg:
+    if keyword is None:
+        return cst.Arg(value, star=star)
+    return cst.Arg(
+        value,
+        keyword=cst.Name(keyword),
+        equal=cst.AssignEqual(whitespace_before=_NONE, whitespace_after=_NONE),
+    )
+
+
+def call(func: cst.BaseExpression | str, *args, **kwargs) -> cst.Call:
+    """`func(*args, **kwargs)`; args may be expressions or ready `cst.Arg`s."""
+    if isinstance(func, str):
+        func = dotted(func)
+    items = [a if isinstance(a, cst.Arg) else arg(a) for a in args]
+    items += [arg(value, keyword) for keyword, value in kwargs.items()]
+    return cst.Call(at_least(func, PRIMARY), items)
+
+
+def _simple_power_operand(node: cst.BaseExpression) -> bool:
+    """ruff hugs `**` when both sides are names, numbers or attribute chains."""
+    if node.lpar:
+        return False
+    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, (cst.Minus, cst.Plus)):
+        return _simple_power_operand(node.expression)
+    while isinstance(node, cst.Attribute):
+        node = node.value
+    return isinstance(node, (cst.Name, cst.Integer, cst.Float))
+
+
+def binop(left: cst.BaseExpression, op: str, right: cst.BaseExpression) -> cst.BaseExpression:
+    operator, level = _BINARY[op]
+    if op == "**":  # right-associative, and binds tighter than a unary minus on its left
+        left, right = at_least(left, POWER + 1), at_least(right, UNARY)
+        if _simple_power_operand(left) and _simple_power_operand(right):
+            tight = cst.SimpleWhitespace("")
+            return cst.BinaryOperation(left, cst.Power(tight, tight), right)
+    else:
+        left, right = at_least(left, level), at_least(right, level + 1)
+    return cst.BinaryOperation(left, operator(), right)
+
+
+def compare(left: cst.BaseExpression, op: str, right: cst.BaseExpression) -> cst.Comparison:
+    operator = _COMPARE[op]()
+    target = cst.ComparisonTarget(operator, at_least(right, COMPARE + 1))
+    return cst.Comparison(at_least(left, COMPARE + 1), [target])
+
+
+def boolop(left: cst.BaseExpression, op: str, right: cst.BaseExpression) -> cst.BaseExpression:
+    operator, level = (cst.And(), AND) if op == "and" else (cst.Or(), OR)
+    return cst.BooleanOperation(at_least(left, level), operator, at_least(right, level + 1))
+
+
+def unary(op: str, operand: cst.BaseExpression) -> cst.BaseExpression:
+    if op == "not":
+        return cst.UnaryOperation(cst.Not(), at_least(operand, NOT))
+    operator = {"-": cst.Minus(), "+": cst.Plus(), "~": cst.BitInvert()}[op]
+    if isinstance(operand, cst.BinaryOperation) and isinstance(operand.operator, cst.Power):
+        return cst.UnaryOperation(operator, parens(operand))  # ruff writes -(x**2)
+    return cst.UnaryOperation(operator, at_least(operand, UNARY))
+
+
+def ternary(test, body, orelse) -> cst.IfExp:
+    return cst.IfExp(
+        test=at_least(test, TERNARY + 1),
+        body=at_least(body, TERNARY + 1),
+        orelse=at_least(orelse, TERNARY),
+    )
+
+
+def subscript(obj: cst.BaseExpression, *indices: cst.BaseExpression | cst.Slice) -> cst.Subscript:
+    elements = [
+        cst.SubscriptElement(cst.Index(i) if not isinstance(i, cst.Slice) else i) for i in indices
+    ]
+    return cst.Subscript(at_least(obj, PRIMARY), elements)
+
+
+def _simple_bound(node: cst.BaseExpression | None) -> bool:
+    if node is None:
+        return True
+    if isinstance(node, cst.UnaryOperation) and not node.lpar:
+        return _simple_bound(node.expression)
+    return isinstance(node, (cst.Name, cst.Integer, cst.Float)) and not node.lpar
+
+
+def slice_(lower=None, upper=None, step=None) -> cst.Slice:
+    """A slice, with spaces around `:` when a bound is an expression (as ruff writes it)."""
+    if all(_simple_bound(part) for part in (lower, upper, step)):
+        return cst.Slice(lower=lower, upper=upper, step=step)
+    space, none = cst.SimpleWhitespace(" "), cst.SimpleWhitespace("")
+    colon = cst.Colon(
+        whitespace_before=space if lower is not None else none,
+        whitespace_after=space if upper is not None else none,
+    )
+    return cst.Slice(lower=lower, upper=upper, step=step, first_colon=colon)
+
+
+def list_(items, *, tuple_: bool = False) -> cst.BaseExpression:
+    elements = [cst.Element(at_least(item, TERNARY)) for item in items]
+    if tuple_:
+        if len(elements) == 1:
+            elements = [cst.Element(elements[0].value, comma=cst.Comma())]
+        return cst.Tuple(elements)
+    return cst.List(elements)
+
+
+def dict_(pairs) -> cst.Dict:
+    return cst.Dict([cst.DictElement(key, at_least(value, TERNARY)) for key, value in pairs])
+
+
+def lambda_(params: list[str], body: cst.BaseExpression) -> cst.Lambda:
+    parameters = cst.Parameters([cst.Param(cst.Name(p)) for p in params])
+    return cst.Lambda(parameters, at_least(body, TERNARY))
+
+
+def expr_statement(value: cst.BaseExpression) -> cst.SimpleStatementLine:
+    return cst.SimpleStatementLine([cst.Expr(value)])
+
+
+def assign(target: cst.BaseExpression, value: cst.BaseExpression) -> cst.SimpleStatementLine:
+    return cst.SimpleStatementLine([cst.Assign([cst.AssignTarget(target)], value)])
+
+
+def aug_assign(target, op: str, value) -> cst.SimpleStatementLine:
+    operator = {"+": cst.AddAssign(), "-": cst.SubtractAssign()}[op]
+    return cst.SimpleStatementLine([cst.AugAssign(target, operator, value)])
+
+
+def return_(value: cst.BaseExpression | None) -> cst.SimpleStatementLine:
+    return cst.SimpleStatementLine([cst.Return(value)])
+
+
+def simple(statement: cst.BaseSmallStatement) -> cst.SimpleStatementLine:
+    return cst.SimpleStatementLine([statement])

@@ -1,0 +1,159 @@
+"""The R → Python mapping tables: one module per R package, one entry per R function.
+
+An entry says what a call becomes. Most are data: a Python target, the R formals (to match
+positional and partially named arguments as R does), per-argument conversions and
+renames, and the kind of the result. Calls whose translation depends on their arguments
+(`c()`, `paste0()`, `seq()`) have an emitter function instead, registered with the same
+table. Either way, a new R function is a new entry, never a new `if` in the emitters.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..kinds import Kind
+
+if TYPE_CHECKING:
+    import libcst as cst
+
+    from ...grammar import nodes as n
+    from ..emitter import Emitter
+
+# Conversions applied to an argument's translated value before it is passed on.
+Converter = Callable[["Emitter", "n.Node"], "cst.BaseExpression"]
+KindRule = Kind | Callable[["Emitter", "BoundCall"], Kind]
+SpecialEmitter = Callable[["Emitter", "BoundCall"], "cst.BaseExpression"]
+
+
+@dataclass
+class Entry:
+    """How one R function translates."""
+
+    package: str
+    name: str
+    target: str | None = None
+    params: tuple[str, ...] = ()
+    emit: SpecialEmitter | None = None
+    statement: Callable | None = None
+    convert: dict[str, Converter] = field(default_factory=dict)
+    rename: dict[str, str] = field(default_factory=dict)
+    drop: frozenset[str] = frozenset()
+    kind: KindRule = Kind.UNKNOWN
+    visible: bool = True
+    status: str = "mapped"
+    note: str = ""
+
+    def result_kind(self, emitter: Emitter, call: BoundCall) -> Kind:
+        return self.kind(emitter, call) if callable(self.kind) else self.kind
+
+
+@dataclass
+class BoundCall:
+    """An R call with its arguments matched to the entry's formals, as R matches them."""
+
+    node: n.Call
+    entry: Entry
+    named: dict[str, n.Node]
+    extra: list[n.Arg]
+    by_name: frozenset[str] = frozenset()
+
+    def get(self, param: str) -> n.Node | None:
+        return self.named.get(param)
+
+    def has(self, param: str) -> bool:
+        return param in self.named
+
+
+class Table:
+    """The entries of one R package."""
+
+    def __init__(self, package: str) -> None:
+        self.package = package
+        self.entries: dict[str, Entry] = {}
+
+    def add(self, name: str, target: str | None = None, params: str = "", **options) -> Entry:
+        entry = Entry(self.package, name, target, tuple(params.split()), **options)
+        self.entries[name] = entry
+        return entry
+
+    def special(self, *names: str, params: str = "", **options):
+        """Register an emitter function for calls that need more than a table entry."""
+
+        def register(function: SpecialEmitter) -> SpecialEmitter:
+            for name in names:
+                self.add(name, params=params, emit=function, **options)
+            return function
+
+        return register
+
+    def statement(self, *names: str, params: str = "", **options):
+        """Register a function that turns a call standing as a statement into statements
+        (`stop()` is `raise`, `library()` is nothing, `return()` is `return`)."""
+
+        def register(function: Callable) -> Callable:
+            for name in names:
+                entry = self.entries.get(name) or self.add(name, params=params, **options)
+                entry.statement = function
+            return function
+
+        return register
+
+
+PACKAGE_MODULES = ("base", "stats", "utils", "magrittr", "zeallot")
+
+
+class Registry:
+    """All tables; looks a name up in the packages a file can see, base R first."""
+
+    def __init__(self) -> None:
+        self.tables: dict[str, Table] = {}
+        for module_name in PACKAGE_MODULES:
+            module = importlib.import_module(f"{__name__}.{module_name}")
+            table: Table = module.TABLE
+            self.tables[table.package] = table
+
+    def lookup(self, name: str, package: str | None = None) -> Entry | None:
+        if package is not None:
+            table = self.tables.get(package)
+            return table.entries.get(name) if table else None
+        for table in self.tables.values():
+            if name in table.entries:
+                return table.entries[name]
+        return None
+
+
+def bind(call: n.Call, entry: Entry) -> BoundCall:
+    """Match `call`'s arguments to `entry.params` the way R does.
+
+    Exact names first, then unique partial names (not after `...`), then positions in
+    order. Arguments that match nothing go to `extra` (R's `...`).
+    """
+    params = [p for p in entry.params if p != "..."]
+    dots_at = entry.params.index("...") if "..." in entry.params else len(entry.params)
+    named: dict[str, n.Node] = {}
+    by_name: set[str] = set()
+    unmatched: list[n.Arg] = []
+    for arg in call.args:
+        if arg.name is None:
+            unmatched.append(arg)
+        elif arg.name in params and arg.name not in named:
+            named[arg.name] = arg.value
+            by_name.add(arg.name)
+        else:
+            candidates = [p for p in params[:dots_at] if p.startswith(arg.name) and p not in named]
+            if len(candidates) == 1:
+                named[candidates[0]] = arg.value
+                by_name.add(candidates[0])
+            else:
+                unmatched.append(arg)
+    extra: list[n.Arg] = []
+    free = [p for p in entry.params[:dots_at] if p not in named]
+    for arg in unmatched:
+        if arg.name is None and free:
+            named[free.pop(0)] = arg.value
+        else:
+            extra.append(arg)
+    return BoundCall(call, entry, named, extra, frozenset(by_name))

@@ -1,0 +1,1453 @@
+"""base R → Python (numpy where R relies on vectorization, plain Python elsewhere).
+
+CAVEATS
+- `a:b` and `seq_len`/`seq_along` count up; R's `1:0` counts down (a warning says so when
+  the ends are not literals).
+- Numeric vectors become numpy float arrays (R doubles), character vectors Python lists;
+  named vectors and named lists become dicts.
+- `unique()` keeps first occurrences in order, as R does (not `np.unique`, which sorts).
+- Number formatting is Python's (`5.0` where R prints `5`); only values are kept.
+- `format()` with `nsmall`/`digits`, `environment()`, `eval()`, `assign()`/`get()` and S4
+  are not translated: each use is reported with a marker.
+"""
+
+from __future__ import annotations
+
+import re
+
+import libcst as cst
+
+from ...grammar import nodes as n
+from ...grammar.walk import walk
+from .. import pyast as py
+from ..emitter import Emitter, Mode
+from ..kinds import NUMERIC_SCALARS, NUMERIC_VECTORS, SCALARS, VECTORS, Kind, element_of
+from . import BoundCall, Table
+from .helpers import (
+    comprehension,
+    element,
+    expr,
+    float_expr,
+    is_true,
+    np,
+    same_kind,
+    scalar_of,
+)
+
+TABLE = Table("base")
+special = TABLE.special
+statement = TABLE.statement
+
+
+# ---- vectors ---------------------------------------------------------------------------
+
+
+@special("c", params="...", kind=lambda e, b: _c_kind(e, b))
+def c(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    args = bound.extra
+    if not args:
+        return py.list_([])
+    if any(arg.name for arg in args):
+        if not all(arg.name for arg in args):
+            emitter.fail("RK102", "c() with some named and some unnamed values", bound.node)
+        return py.dict_([(py.string(a.name), element(emitter, a.value)) for a in args])
+    kinds = [emitter.kind(arg.value) for arg in args]
+    if all(kind is Kind.STR for kind in kinds):
+        return py.list_([emitter.expr(arg.value) for arg in args])
+    if (
+        any(isinstance(a.value, n.Const) and a.value.name == "NA" for a in args)
+        and Kind.STR in kinds
+    ):
+        emitter.fail("RK104", "NA in a character vector has no Python meaning", bound.node)
+    numeric = [kind in NUMERIC_SCALARS or _is_na(arg.value) for kind, arg in zip(kinds, args)]
+    if all(numeric):
+        return py.call(np(emitter, "array"), py.list_([element(emitter, a.value) for a in args]))
+    if Kind.STR in kinds or Kind.CHR_VECTOR in kinds or Kind.LIST in kinds:
+        items = []
+        for kind, arg in zip(kinds, args):
+            value = emitter.expr(arg.value)
+            items.append(cst.StarredElement(value) if kind not in SCALARS else value)
+        return cst.List([i if isinstance(i, cst.StarredElement) else cst.Element(i) for i in items])
+    parts = [element(emitter, arg.value) for arg in args]
+    pieces = [_as_1d(emitter, kind, part) for kind, part in zip(kinds, parts)]
+    return py.call(np(emitter, "concatenate"), py.list_(pieces))
+
+
+def _as_1d(emitter: Emitter, kind: Kind, value: cst.BaseExpression) -> cst.BaseExpression:
+    if kind in SCALARS:
+        return py.list_([value])
+    if kind in VECTORS or kind is Kind.ARRAY:
+        return value
+    return py.call(np(emitter, "atleast_1d"), value)
+
+
+def _is_na(node: n.Node) -> bool:
+    return (
+        isinstance(node, n.Const)
+        and node.name in ("NA", "NA_real_", "NaN", "Inf")
+        or (isinstance(node, n.Unary) and isinstance(node.operand, n.Const))
+    )
+
+
+def _c_kind(emitter: Emitter, bound: BoundCall) -> Kind:
+    args = bound.extra
+    if not args:
+        return Kind.LIST
+    if any(arg.name for arg in args):
+        return Kind.NAMED_LIST
+    kinds = {emitter.kind(arg.value) for arg in args if not _is_na(arg.value)}
+    if kinds <= {Kind.STR, Kind.CHR_VECTOR}:
+        return Kind.CHR_VECTOR
+    if kinds <= {Kind.BOOL, Kind.LGL_VECTOR}:
+        return Kind.LGL_VECTOR
+    if kinds <= {Kind.INT, Kind.INT_VECTOR, Kind.RANGE, Kind.BOOL}:
+        return Kind.INT_VECTOR
+    if kinds <= NUMERIC_SCALARS | NUMERIC_VECTORS:
+        return Kind.NUM_VECTOR
+    return Kind.UNKNOWN
+
+
+@special("seq", params="from to by length.out along.with", kind=lambda e, b: _seq_kind(e, b))
+def seq(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    from ..emit.operators import literal_int, plus_one
+
+    start, stop = bound.get("from"), bound.get("to")
+    if bound.has("along.with"):
+        length = py.call("len", emitter.expr(bound.get("along.with")))
+        return py.call(np(emitter, "arange"), py.integer(1), plus_one(length))
+    if bound.has("length.out"):
+        first = float_expr(emitter, start) if start is not None else py.integer(1)
+        last = float_expr(emitter, stop) if stop is not None else py.integer(1)
+        return py.call(np(emitter, "linspace"), first, last, emitter.expr(bound.get("length.out")))
+    if stop is None and start is not None:  # seq(n) is 1:n
+        return py.call(np(emitter, "arange"), py.integer(1), plus_one(emitter.expr(start)))
+    step = bound.get("by")
+    first, last = literal_int(start), literal_int(stop)
+    by = literal_int(step) if step is not None else 1
+    if first is not None and last is not None and by:
+        count = (last - first) // by
+        end = first + count * by + (1 if by > 0 else -1)
+        args = [py.integer(first), py.integer(end)] + ([py.integer(by)] if by != 1 else [])
+        return py.call(np(emitter, "arange"), *args)
+    if step is None:
+        return py.call(np(emitter, "arange"), emitter.expr(start), plus_one(emitter.expr(stop)))
+    count = py.binop(
+        py.binop(emitter.expr(stop), "-", emitter.expr(start)), "/", emitter.expr(step)
+    )
+    return py.call(
+        np(emitter, "linspace"),
+        float_expr(emitter, start),
+        py.binop(
+            emitter.expr(start), "+", py.binop(py.call("int", count), "*", emitter.expr(step))
+        ),
+        py.binop(py.call("int", count), "+", py.integer(1)),
+    )
+
+
+def _seq_kind(emitter: Emitter, bound: BoundCall) -> Kind:
+    if bound.has("length.out") or bound.has("by") and emitter.kind(bound.get("by")) is Kind.FLOAT:
+        from ..emit.operators import literal_int
+
+        if (
+            bound.has("by")
+            and literal_int(bound.get("by")) is not None
+            and not bound.has("length.out")
+        ):
+            return Kind.INT_VECTOR
+        return Kind.NUM_VECTOR
+    return Kind.INT_VECTOR
+
+
+@special("seq_len", params="length.out", kind=Kind.INT_VECTOR)
+def seq_len(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    from ..emit.operators import plus_one
+
+    return py.call(
+        np(emitter, "arange"), py.integer(1), plus_one(expr(emitter, bound, "length.out"))
+    )
+
+
+@special("seq_along", params="along.with", kind=Kind.INT_VECTOR)
+def seq_along(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    length = py.call("len", expr(emitter, bound, "along.with"))
+    return py.call(np(emitter, "arange"), py.integer(1), py.binop(length, "+", py.integer(1)))
+
+
+@special("rep", params="x times each length.out", kind=lambda e, b: _rep_kind(e, b))
+def rep(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    x = bound.get("x")
+    kind = emitter.kind(x)
+    value = element(emitter, x) if kind in SCALARS else emitter.expr(x)
+    if kind in (Kind.STR, Kind.CHR_VECTOR):
+        times = expr(emitter, bound, "times", py.integer(1))
+        listed = py.list_([value]) if kind is Kind.STR else value
+        if bound.has("each"):
+            each = expr(emitter, bound, "each")
+            inner = cst.ListComp(
+                py.name("item"),
+                cst.CompFor(
+                    py.name("item"),
+                    listed,
+                    inner_for_in=cst.CompFor(py.name("_"), py.call("range", each)),
+                ),
+            )
+            return py.binop(inner, "*", times) if bound.has("times") else inner
+        return py.binop(listed, "*", times)
+    if bound.has("each"):
+        value = py.call(np(emitter, "repeat"), value, expr(emitter, bound, "each"))
+    if bound.has("times"):
+        value = py.call(np(emitter, "tile"), value, expr(emitter, bound, "times"))
+    if bound.has("length.out"):
+        value = py.call(np(emitter, "resize"), value, expr(emitter, bound, "length.out"))
+    return value
+
+
+def _rep_kind(emitter: Emitter, bound: BoundCall) -> Kind:
+    kind = emitter.kind(bound.get("x"))
+    if kind is Kind.STR:
+        return Kind.CHR_VECTOR
+    if kind is Kind.INT:
+        return Kind.INT_VECTOR
+    if kind in (Kind.FLOAT, Kind.BOOL):
+        return Kind.NUM_VECTOR if kind is Kind.FLOAT else Kind.LGL_VECTOR
+    return kind if kind in VECTORS else Kind.UNKNOWN
+
+
+def _zeros(dtype: str | None, kind: Kind):
+    def emit(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+        length = expr(emitter, bound, "length", py.integer(0))
+        if dtype == "str":
+            return py.binop(py.list_([py.string("")]), "*", length)
+        if dtype is None:
+            return py.call(np(emitter, "zeros"), length)
+        return py.call(np(emitter, "zeros"), length, dtype=py.name(dtype))
+
+    return emit
+
+
+TABLE.add("numeric", params="length", emit=_zeros(None, Kind.NUM_VECTOR), kind=Kind.NUM_VECTOR)
+TABLE.add("double", params="length", emit=_zeros(None, Kind.NUM_VECTOR), kind=Kind.NUM_VECTOR)
+TABLE.add("integer", params="length", emit=_zeros("int", Kind.INT_VECTOR), kind=Kind.INT_VECTOR)
+TABLE.add("logical", params="length", emit=_zeros("bool", Kind.LGL_VECTOR), kind=Kind.LGL_VECTOR)
+TABLE.add("character", params="length", emit=_zeros("str", Kind.CHR_VECTOR), kind=Kind.CHR_VECTOR)
+
+
+@special("vector", params="mode length", kind=Kind.LIST)
+def vector(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    mode = bound.get("mode")
+    length = expr(emitter, bound, "length", py.integer(0))
+    if isinstance(mode, n.Str) and mode.value == "list":
+        return py.binop(py.list_([py.name("None")]), "*", length)
+    if isinstance(mode, n.Str) and mode.value == "character":
+        return py.binop(py.list_([py.string("")]), "*", length)
+    return py.call(np(emitter, "zeros"), length)
+
+
+@special("length", params="x", kind=Kind.INT)
+def length(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    x = bound.get("x")
+    if emitter.kind(x) is Kind.ARRAY:
+        return py.attr(emitter.expr(x), "size")
+    return py.call("len", emitter.expr(x))
+
+
+@special("list", params="...", kind=lambda e, b: _list_kind(b))
+def list_(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    args = bound.extra
+    if args and all(arg.name for arg in args):
+        return py.dict_([(py.string(arg.name), emitter.expr(arg.value)) for arg in args])
+    if any(arg.name for arg in args):
+        emitter.fail("RK102", "a list with some named and some unnamed elements", bound.node)
+    return py.list_([emitter.expr(arg.value) for arg in args])
+
+
+def _list_kind(bound: BoundCall) -> Kind:
+    return Kind.NAMED_LIST if bound.extra and all(a.name for a in bound.extra) else Kind.LIST
+
+
+@special("names", params="x", kind=Kind.CHR_VECTOR)
+def names(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    return py.call("list", expr(emitter, bound, "x"))
+
+
+@special("names<-", params="x value", kind=Kind.NAMED_LIST)
+def names_replace(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    x, value = expr(emitter, bound, "x"), expr(emitter, bound, "value")
+    values = x
+    if emitter.kind(bound.get("x")) is Kind.NAMED_LIST:
+        values = py.call(py.attr(x, "values"))
+    return py.call("dict", py.call("zip", value, values))
+
+
+@special("setNames", params="object nm", kind=Kind.NAMED_LIST)
+def set_names(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    return py.call(
+        "dict", py.call("zip", expr(emitter, bound, "nm"), expr(emitter, bound, "object"))
+    )
+
+
+@special("unlist", params="x", kind=Kind.NUM_VECTOR)
+def unlist(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    x = expr(emitter, bound, "x")
+    if emitter.kind(bound.get("x")) is Kind.NAMED_LIST:
+        x = py.call(py.attr(x, "values"))
+        return py.call(np(emitter, "array"), py.call("list", x))
+    return py.call(np(emitter, "concatenate"), py.list_([x]) if False else x)
+
+
+@special("rev", params="x", kind=same_kind("x"))
+def rev(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    return py.subscript(expr(emitter, bound, "x"), py.slice_(step=py.integer(-1)))
+
+
+@special("sort", params="x decreasing", kind=same_kind("x"))
+def sort(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    x = bound.get("x")
+    if emitter.kind(x) is Kind.CHR_VECTOR:
+        if is_true(bound.get("decreasing")):
+            return py.call("sorted", emitter.expr(x), reverse=py.name("True"))
+        return py.call("sorted", emitter.expr(x))
+    result = py.call(np(emitter, "sort"), emitter.expr(x))
+    if is_true(bound.get("decreasing")):
+        return py.subscript(result, py.slice_(step=py.integer(-1)))
+    return result
+
+
+@special("order", params="... decreasing", kind=Kind.INT_VECTOR)
+def order(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    (first,) = bound.extra[:1] or [None]
+    if first is None or len(bound.extra) > 1:
+        emitter.fail("RK103", "order() is translated for one vector", bound.node)
+    value = emitter.expr(first.value)
+    if is_true(bound.get("decreasing")):
+        value = py.unary("-", value)
+    argsort = py.call(np(emitter, "argsort"), value, kind=py.string("stable"))
+    return py.binop(argsort, "+", py.integer(1))
+
+
+@special("unique", params="x", kind=same_kind("x"))
+def unique(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    x = bound.get("x")
+    kept = py.call("list", py.call(py.attr(py.name("dict"), "fromkeys"), emitter.expr(x)))
+    if emitter.kind(x) in NUMERIC_VECTORS:
+        return py.call(np(emitter, "array"), kept)
+    return kept
+
+
+@special("ifelse", params="test yes no", kind=lambda e, b: _ifelse_kind(e, b))
+def ifelse(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    test = bound.get("test")
+    yes, no = element(emitter, bound.get("yes")), element(emitter, bound.get("no"))
+    if emitter.kind(test) in SCALARS:
+        return py.ternary(emitter.expr(test), yes, no)
+    return py.call(np(emitter, "where"), emitter.expr(test), yes, no)
+
+
+def _ifelse_kind(emitter: Emitter, bound: BoundCall) -> Kind:
+    from ..kinds import join, vector_of
+
+    value = join(emitter.kind(bound.get("yes")), emitter.kind(bound.get("no")))
+    if emitter.kind(bound.get("test")) in SCALARS:
+        return value
+    return vector_of(value) if value in SCALARS else Kind.UNKNOWN
+
+
+@special("which", params="x", kind=Kind.INT_VECTOR)
+def which(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    return py.binop(
+        py.call(np(emitter, "flatnonzero"), expr(emitter, bound, "x")), "+", py.integer(1)
+    )
+
+
+def _arg_extreme(function: str):
+    def emit(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+        return py.binop(
+            py.call(np(emitter, function), expr(emitter, bound, "x")), "+", py.integer(1)
+        )
+
+    return emit
+
+
+TABLE.add("which.max", params="x", emit=_arg_extreme("argmax"), kind=Kind.INT)
+TABLE.add("which.min", params="x", emit=_arg_extreme("argmin"), kind=Kind.INT)
+
+
+# ---- summaries and elementwise maths ---------------------------------------------------
+
+_NAN_VARIANTS = {
+    "sum": "nansum",
+    "mean": "nanmean",
+    "max": "nanmax",
+    "min": "nanmin",
+    "prod": "nanprod",
+}
+
+
+def _summary(function: str, builtin: str | None, result: Kind):
+    def emit(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+        values = bound.extra
+        na_rm = is_true(bound.get("na.rm"))
+        name = _NAN_VARIANTS.get(function, function) if na_rm else function
+        if len(values) == 1:
+            return py.call(np(emitter, name), emitter.expr(values[0].value))
+        if builtin and all(emitter.kind(v.value) in NUMERIC_SCALARS for v in values) and not na_rm:
+            return py.call(builtin, *[emitter.expr(v.value) for v in values])
+        stacked = py.call(np(emitter, "hstack"), py.list_([emitter.expr(v.value) for v in values]))
+        return py.call(np(emitter, name), stacked)
+
+    return emit
+
+
+def _summary_kind(scalar: Kind | None):
+    def rule(emitter: Emitter, bound: BoundCall) -> Kind:
+        if scalar is not None:
+            return scalar
+        kinds = [emitter.kind(v.value) for v in bound.extra]
+        element_kinds = {k if k in SCALARS else element_of(k) for k in kinds}
+        return Kind.INT if element_kinds <= {Kind.INT, Kind.BOOL} else Kind.FLOAT
+
+    return rule
+
+
+for _name, _builtin, _kind in [
+    ("sum", "sum", None),
+    ("prod", None, None),
+    ("max", "max", None),
+    ("min", "min", None),
+]:
+    TABLE.add(
+        _name, params="... na.rm", emit=_summary(_name, _builtin, _kind), kind=_summary_kind(_kind)
+    )
+
+
+@special("mean", params="x ... na.rm", kind=Kind.FLOAT)
+def mean(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    name = "nanmean" if is_true(bound.get("na.rm")) else "mean"
+    return py.call(np(emitter, name), expr(emitter, bound, "x"))
+
+
+@special("range", params="... na.rm", kind=Kind.NUM_VECTOR)
+def range_(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    values = [emitter.expr(v.value) for v in bound.extra]
+    data = values[0] if len(values) == 1 else py.call(np(emitter, "hstack"), py.list_(values))
+    prefix = "nan" if is_true(bound.get("na.rm")) else ""
+    pair = [py.call(np(emitter, prefix + "min"), data), py.call(np(emitter, prefix + "max"), data)]
+    return py.call(np(emitter, "array"), py.list_(pair))
+
+
+for _r_name, _np_name in [
+    ("abs", "abs"),
+    ("sqrt", "sqrt"),
+    ("exp", "exp"),
+    ("floor", "floor"),
+    ("ceiling", "ceil"),
+    ("trunc", "trunc"),
+    ("sign", "sign"),
+    ("cos", "cos"),
+    ("sin", "sin"),
+    ("tan", "tan"),
+    ("tanh", "tanh"),
+    ("log2", "log2"),
+    ("log10", "log10"),
+    ("log1p", "log1p"),
+    ("cumsum", "cumsum"),
+    ("cumprod", "cumprod"),
+    ("cummax", "maximum.accumulate"),
+    ("diff", "diff"),
+    ("is.nan", "isnan"),
+]:
+    TABLE.add(_r_name, f"numpy.{_np_name}", params="x", kind=scalar_of("x"))
+
+
+@special("log", params="x base", kind=scalar_of("x"))
+def log(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    value = py.call(np(emitter, "log"), expr(emitter, bound, "x"))
+    if bound.has("base"):
+        return py.binop(value, "/", py.call(np(emitter, "log"), expr(emitter, bound, "base")))
+    return value
+
+
+@special("round", params="x digits", kind=scalar_of("x"))
+def round_(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    digits = expr(emitter, bound, "digits")
+    if digits is None:
+        return py.call(np(emitter, "round"), expr(emitter, bound, "x"))
+    return py.call(np(emitter, "round"), expr(emitter, bound, "x"), digits)
+
+
+@special("signif", params="x digits", kind=scalar_of("x"))
+def signif(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    digits = expr(emitter, bound, "digits", py.integer(6))
+    fmt = py.call("format", expr(emitter, bound, "x"), py.binop(py.string(".%dg"), "%", digits))
+    return py.call("float", fmt)
+
+
+@special("any", "all", params="... na.rm", kind=Kind.BOOL)
+def any_all(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    function = bound.entry.name
+    values = [emitter.expr(v.value) for v in bound.extra]
+    if len(values) == 1:
+        return py.call(np(emitter, function), values[0])
+    return py.call(np(emitter, function), py.call(np(emitter, "hstack"), py.list_(values)))
+
+
+@special("is.null", params="x", kind=Kind.BOOL)
+def is_null(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    return py.compare(expr(emitter, bound, "x"), "is", py.name("None"))
+
+
+@special("is.na", params="x", kind=scalar_of("x", Kind.BOOL))
+def is_na(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    return py.call(np(emitter, "isnan"), expr(emitter, bound, "x"))
+
+
+@special("identical", params="x y", kind=Kind.BOOL)
+def identical(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    x, y = bound.get("x"), bound.get("y")
+    if emitter.kind(x) in SCALARS and emitter.kind(y) in SCALARS:
+        return py.compare(emitter.expr(x), "==", emitter.expr(y))
+    return py.call(np(emitter, "array_equal"), emitter.expr(x), emitter.expr(y))
+
+
+@special("max.col", params="m ties.method", kind=Kind.INT_VECTOR)
+def max_col(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    argmax = py.call(np(emitter, "argmax"), expr(emitter, bound, "m"), axis=py.integer(1))
+    return py.binop(argmax, "+", py.integer(1))
+
+
+# ---- conversions -----------------------------------------------------------------------
+
+
+@special("as.numeric", "as.double", params="x", kind=lambda e, b: _as_kind(e, b, Kind.FLOAT))
+def as_numeric(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    x = bound.get("x")
+    kind = emitter.kind(x)
+    if kind in SCALARS:
+        return py.call("float", emitter.expr(x))
+    if kind is Kind.ARRAY:  # R reads a matrix column by column
+        return py.call(py.attr(emitter.expr(x), "flatten"), order=py.string("F"))
+    return py.call(np(emitter, "asarray"), emitter.expr(x), dtype=py.name("float"))
+
+
+@special("as.integer", params="x", kind=lambda e, b: _as_kind(e, b, Kind.INT))
+def as_integer(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    x = bound.get("x")
+    if emitter.kind(x) in SCALARS:
+        return py.call("int", emitter.expr(x))
+    converted = py.call(np(emitter, "asarray"), emitter.expr(x))
+    return py.call(py.attr(converted, "astype"), py.name("int"))
+
+
+@special("as.character", params="x", kind=lambda e, b: _as_kind(e, b, Kind.STR))
+def as_character(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    x = bound.get("x")
+    if emitter.kind(x) in SCALARS:
+        return py.call("str", emitter.expr(x))
+    return comprehension(py.call("str", py.name("value")), "value", emitter.expr(x))
+
+
+@special("as.logical", params="x", kind=lambda e, b: _as_kind(e, b, Kind.BOOL))
+def as_logical(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    x = bound.get("x")
+    if emitter.kind(x) in SCALARS:
+        return py.call("bool", emitter.expr(x))
+    return py.call(np(emitter, "asarray"), emitter.expr(x), dtype=py.name("bool"))
+
+
+def _as_kind(emitter: Emitter, bound: BoundCall, scalar: Kind) -> Kind:
+    from ..kinds import vector_of
+
+    return scalar if emitter.kind(bound.get("x")) in SCALARS else vector_of(scalar)
+
+
+@special("invisible", params="x", kind=same_kind("x"))
+def invisible(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    return expr(emitter, bound, "x", py.name("None"))
+
+
+@statement("invisible", params="x")
+def invisible_statement(emitter: Emitter, bound: BoundCall, mode: Mode):
+    value = expr(emitter, bound, "x", py.name("None"))
+    if mode.action == "print":
+        return [py.expr_statement(value)] if not isinstance(value, cst.Name) else []
+    return emitter.finish(value, mode)
+
+
+# ---- strings ---------------------------------------------------------------------------
+
+
+def _vector_argument(emitter: Emitter, nodes: list[n.Node]) -> int | None:
+    vectors = [i for i, node in enumerate(nodes) if emitter.kind(node) in VECTORS]
+    return vectors[0] if len(vectors) == 1 else (-1 if vectors else None)
+
+
+def _format_piece(emitter: Emitter, node: n.Node, value: cst.BaseExpression):
+    if isinstance(node, n.Str):
+        return node.value.replace("{", "{{").replace("}", "}}"), None
+    return None, value
+
+
+def _fstring(emitter: Emitter, nodes: list[n.Node], values: list, sep: str) -> cst.BaseExpression:
+    parts: list[cst.BaseFormattedStringContent] = []
+    for position, (node, value) in enumerate(zip(nodes, values, strict=False)):
+        if position and sep:
+            parts.append(cst.FormattedStringText(sep.replace("{", "{{").replace("}", "}}")))
+        text, expression_ = _format_piece(emitter, node, value)
+        if text is not None:
+            parts.append(
+                cst.FormattedStringText(
+                    text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+                )
+            )
+        else:
+            parts.append(cst.FormattedStringExpression(expression_))
+    if all(isinstance(p, cst.FormattedStringText) for p in parts):
+        return py.string("".join(p.value for p in parts).encode().decode("unicode_escape"))
+    return cst.FormattedString(parts, start='f"', end='"')
+
+
+def _paste(sep_default: str):
+    def emit(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+        sep_node = bound.get("sep")
+        if sep_node is not None and not isinstance(sep_node, n.Str):
+            emitter.fail(
+                "RK103", "paste(sep =) must be a string literal to be translated", sep_node
+            )
+        sep = sep_node.value if sep_node is not None else sep_default
+        nodes = [arg.value for arg in bound.extra]
+        vector_at = _vector_argument(emitter, nodes)
+        collapse = bound.get("collapse")
+        if vector_at == -1:
+            emitter.fail("RK102", "paste() of several vectors is not translated yet", bound.node)
+        if vector_at is None:
+            result = _fstring(emitter, nodes, [emitter.expr(node) for node in nodes], sep)
+            if collapse is not None:
+                return result
+            return result
+        item = emitter.fresh("item")
+        values = [
+            emitter.expr(node) if i != vector_at else py.name(item) for i, node in enumerate(nodes)
+        ]
+        shown = list(nodes)
+        shown[vector_at] = n.Name(item)
+        body = _fstring(emitter, shown, values, sep)
+        if len(nodes) == 1 and collapse is not None:
+            joined = py.call(
+                py.attr(py.string(collapse.value), "join"), _as_strings(emitter, nodes[0])
+            )
+            return joined
+        listed = comprehension(body, item, emitter.expr(nodes[vector_at]))
+        if collapse is not None:
+            generator = cst.GeneratorExp(listed.elt, listed.for_in)
+            return py.call(py.attr(emitter.expr(collapse), "join"), generator)
+        return listed
+
+    return emit
+
+
+def _as_strings(emitter: Emitter, node: n.Node) -> cst.BaseExpression:
+    if emitter.kind(node) is Kind.CHR_VECTOR:
+        return emitter.expr(node)
+    return cst.GeneratorExp(
+        py.call("str", py.name("value")), cst.CompFor(py.name("value"), emitter.expr(node))
+    )
+
+
+def _paste_kind(emitter: Emitter, bound: BoundCall) -> Kind:
+    if bound.has("collapse"):
+        return Kind.STR
+    vector_at = _vector_argument(emitter, [arg.value for arg in bound.extra])
+    return Kind.STR if vector_at is None else Kind.CHR_VECTOR
+
+
+TABLE.add("paste", params="... sep collapse", emit=_paste(" "), kind=_paste_kind)
+TABLE.add("paste0", params="... collapse", emit=_paste(""), kind=_paste_kind)
+
+
+@special("sprintf", params="fmt ...", kind=lambda e, b: _sprintf_kind(e, b))
+def sprintf(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    fmt = expr(emitter, bound, "fmt")
+    nodes = [arg.value for arg in bound.extra]
+    vector_at = _vector_argument(emitter, nodes)
+    if vector_at == -1:
+        emitter.fail("RK102", "sprintf() over several vectors is not translated yet", bound.node)
+    item = emitter.fresh("value") if vector_at is not None else None
+    values = [
+        py.name(item) if i == vector_at else emitter.expr(node) for i, node in enumerate(nodes)
+    ]
+    if len(values) == 1:
+        formatted = py.binop(fmt, "%", values[0])
+    else:
+        formatted = py.binop(fmt, "%", py.list_(values, tuple_=True))
+    if vector_at is None:
+        return formatted
+    return comprehension(formatted, item, emitter.expr(nodes[vector_at]))
+
+
+def _sprintf_kind(emitter: Emitter, bound: BoundCall) -> Kind:
+    vector_at = _vector_argument(emitter, [arg.value for arg in bound.extra])
+    return Kind.STR if vector_at is None else Kind.CHR_VECTOR
+
+
+def _string_method(method: str, result: Kind = Kind.STR):
+    def emit(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+        x = bound.get("x")
+        if emitter.kind(x) is Kind.CHR_VECTOR:
+            return comprehension(py.call(py.attr(py.name("text"), method)), "text", emitter.expr(x))
+        return py.call(py.attr(emitter.expr(x), method))
+
+    return emit
+
+
+TABLE.add("toupper", params="x", emit=_string_method("upper"), kind=same_kind("x"))
+TABLE.add("tolower", params="x", emit=_string_method("lower"), kind=same_kind("x"))
+TABLE.add("trimws", params="x which", emit=_string_method("strip"), kind=same_kind("x"))
+
+
+@special("nchar", params="x", kind=scalar_of("x", Kind.INT))
+def nchar(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    x = bound.get("x")
+    if emitter.kind(x) is Kind.CHR_VECTOR:
+        return comprehension(py.call("len", py.name("text")), "text", emitter.expr(x))
+    return py.call("len", emitter.expr(x))
+
+
+@special("substr", "substring", params="x start stop", kind=same_kind("x"))
+def substr(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    from ..emit.operators import minus_one
+
+    start = minus_one(expr(emitter, bound, "start"))
+    stop = expr(emitter, bound, "stop")
+    x = bound.get("x")
+    piece = py.slice_(
+        None if isinstance(start, cst.Integer) and start.value == "0" else start, stop
+    )
+    if emitter.kind(x) is Kind.CHR_VECTOR:
+        return comprehension(py.subscript(py.name("text"), piece), "text", emitter.expr(x))
+    return py.subscript(emitter.expr(x), piece)
+
+
+@special("startsWith", "endsWith", params="x prefix", kind=scalar_of("x", Kind.BOOL))
+def starts_with(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    method = "startswith" if bound.entry.name == "startsWith" else "endswith"
+    x, prefix = bound.get("x"), expr(emitter, bound, "prefix")
+    if emitter.kind(x) is Kind.CHR_VECTOR:
+        return comprehension(
+            py.call(py.attr(py.name("text"), method), prefix), "text", emitter.expr(x)
+        )
+    return py.call(py.attr(emitter.expr(x), method), prefix)
+
+
+_REGEX_SPECIAL = re.compile(r"[\\.^$*+?{}\[\]|()]")
+
+
+def _regex_call(kind: str):
+    def emit(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+        pattern = bound.get("pattern")
+        fixed = is_true(bound.get("fixed"))
+        x = bound.get("x")
+        is_vector = emitter.kind(x) is Kind.CHR_VECTOR
+        subject = py.name("text") if is_vector else emitter.expr(x)
+        if kind == "grepl":
+            if fixed:
+                result = py.compare(emitter.expr(pattern), "in", subject)
+            else:
+                search = py.call(emitter.imports.path("re.search"), emitter.expr(pattern), subject)
+                result = py.compare(search, "is not", py.name("None"))
+        else:
+            replacement = bound.get("replacement")
+            if fixed or (isinstance(pattern, n.Str) and not _REGEX_SPECIAL.search(pattern.value)):
+                args = [emitter.expr(pattern), emitter.expr(replacement)]
+                if kind == "sub":
+                    args.append(py.integer(1))
+                result = py.call(py.attr(subject, "replace"), *args)
+            else:
+                repl = emitter.expr(replacement)
+                if isinstance(replacement, n.Str):
+                    repl = py.string(re.sub(r"\\(\d)", r"\\\1", replacement.value))
+                args = [emitter.expr(pattern), repl, subject]
+                if kind == "sub":
+                    result = py.call(emitter.imports.path("re.sub"), *args, count=py.integer(1))
+                else:
+                    result = py.call(emitter.imports.path("re.sub"), *args)
+        if is_vector:
+            return comprehension(result, "text", emitter.expr(x))
+        return result
+
+    return emit
+
+
+TABLE.add(
+    "gsub",
+    params="pattern replacement x ignore.case perl fixed",
+    emit=_regex_call("gsub"),
+    kind=same_kind("x"),
+)
+TABLE.add(
+    "sub",
+    params="pattern replacement x ignore.case perl fixed",
+    emit=_regex_call("sub"),
+    kind=same_kind("x"),
+)
+TABLE.add(
+    "grepl",
+    params="pattern x ignore.case perl fixed",
+    emit=_regex_call("grepl"),
+    kind=scalar_of("x", Kind.BOOL),
+)
+
+
+@special("strsplit", params="x split fixed perl", kind=Kind.LIST)
+def strsplit(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    x, split = bound.get("x"), bound.get("split")
+    literal = isinstance(split, n.Str) and (
+        is_true(bound.get("fixed")) or not _REGEX_SPECIAL.search(split.value)
+    )
+    subject = py.name("text") if emitter.kind(x) is Kind.CHR_VECTOR else emitter.expr(x)
+    if isinstance(split, n.Str) and split.value == "":
+        pieces = py.call("list", subject)
+    elif literal:
+        pieces = py.call(py.attr(subject, "split"), emitter.expr(split))
+    else:
+        pieces = py.call(emitter.imports.path("re.split"), emitter.expr(split), subject)
+    if emitter.kind(x) is Kind.CHR_VECTOR:
+        return comprehension(pieces, "text", emitter.expr(x))
+    return py.list_([pieces])
+
+
+@special("format", params="x nsmall digits", kind=Kind.STR)
+def format_(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    if bound.has("nsmall") or bound.has("digits") or bound.extra:
+        emitter.fail("RK103", "format() with nsmall/digits/width is not translated", bound.node)
+    return py.call("str", expr(emitter, bound, "x"))
+
+
+# ---- output and conditions -------------------------------------------------------------
+
+
+@special("print", params="x digits", visible=False, kind=same_kind("x"))
+def print_(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    return py.call("print", expr(emitter, bound, "x"))
+
+
+@special("cat", params="... sep fill", visible=False, kind=Kind.NULL)
+def cat(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    args = [arg.value for arg in bound.extra]
+    end = ""
+    if args and isinstance(args[-1], n.Str) and args[-1].value.endswith("\n"):
+        last = args.pop()
+        rest = last.value[:-1]
+        end = "\n"
+        if rest:
+            args.append(n.Str(rest))
+    values: list[cst.Arg] = []
+    for node in args:
+        value = emitter.expr(node)
+        kind = emitter.kind(node)
+        values.append(
+            py.arg(value, star="*") if kind in VECTORS or kind is Kind.ARRAY else py.arg(value)
+        )
+    keywords = {}
+    sep = bound.get("sep")
+    if sep is not None:
+        keywords["sep"] = emitter.expr(sep)
+    if end != "\n":
+        keywords["end"] = py.string("")
+    return py.call("print", *values, **keywords)
+
+
+@special("message", params="...", visible=False, kind=Kind.NULL)
+def message(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    text = _fstring(
+        emitter, [a.value for a in bound.extra], [emitter.expr(a.value) for a in bound.extra], ""
+    )
+    return py.call("print", text, file=py.dotted(emitter.imports.path("sys.stderr")))
+
+
+def _message_of(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    nodes = [arg.value for arg in bound.extra if arg.name is None]
+    if len(nodes) == 1:
+        return emitter.expr(nodes[0])
+    return _fstring(emitter, nodes, [emitter.expr(node) for node in nodes], "")
+
+
+@statement("stop", params="... call.")
+def stop(emitter: Emitter, bound: BoundCall, mode: Mode):
+    return [py.simple(cst.Raise(py.call("RuntimeError", _message_of(emitter, bound))))]
+
+
+@special("stop", params="... call.", visible=False)
+def stop_expression(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    emitter.hoist(stop(emitter, bound, Mode("discard")))
+    return py.name("None")
+
+
+@special("warning", params="... call.", visible=False)
+def warning(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    return py.call(emitter.imports.path("warnings.warn"), _message_of(emitter, bound))
+
+
+@statement("stopifnot", params="...")
+def stopifnot(emitter: Emitter, bound: BoundCall, mode: Mode):
+    checks = []
+    for arg in bound.extra:
+        test = emitter.expr(arg.value)
+        if emitter.kind(arg.value) in VECTORS:
+            test = py.call(np(emitter, "all"), test)
+        checks.append(py.simple(cst.Assert(test)))
+    return checks
+
+
+@special("conditionMessage", params="c", kind=Kind.STR)
+def condition_message(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    return py.call("str", expr(emitter, bound, "c"))
+
+
+@statement("return", params="value")
+def return_(emitter: Emitter, bound: BoundCall, mode: Mode):
+    return [py.return_(expr(emitter, bound, "value", None))]
+
+
+@special("missing", params="x", kind=Kind.BOOL)
+def missing(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    return py.compare(expr(emitter, bound, "x"), "is", py.name("None"))
+
+
+@statement("library", "require", "suppressPackageStartupMessages", params="package")
+def library(emitter: Emitter, bound: BoundCall, mode: Mode):
+    """Imports are written where names are used; library() itself leaves nothing."""
+    package = bound.get("package")
+    name = getattr(package, "id", None) or getattr(package, "value", None)
+    if name is not None and name not in KNOWN_PACKAGES:
+        emitter.report("RK105", f"package '{name}' has no Python mapping", bound.node)
+    return []
+
+
+KNOWN_PACKAGES = {
+    "base",
+    "stats",
+    "utils",
+    "methods",
+    "graphics",
+    "grDevices",
+    "datasets",
+    "magrittr",
+    "zeallot",
+    "keras",
+    "keras3",
+    "tensorflow",
+    "tfdatasets",
+    "reticulate",
+}
+
+
+@statement("source", params="file")
+def source(emitter: Emitter, bound: BoundCall, mode: Mode):
+    emitter.fail("RK106", "source() of another R file: translate it too and import it", bound.node)
+
+
+for _unsupported in (
+    "eval",
+    "parse",
+    "assign",
+    "get",
+    "environment",
+    "new.env",
+    "sys.call",
+    "substitute",
+    "deparse",
+    "local",
+    "setClass",
+    "setMethod",
+    "new",
+):
+    TABLE.add(_unsupported, status="removed", note="is outside what rkeras2py translates")
+
+
+# ---- functional helpers ----------------------------------------------------------------
+
+
+def _function_call(emitter: Emitter, function: n.Node, values: list[cst.BaseExpression]):
+    """`f(values...)`, inlining a one-expression anonymous function."""
+    from ..emit.functions import inline_body
+
+    if isinstance(function, n.Function):
+        params = [p.name for p in function.params]
+        if len(params) == len(values) and all(isinstance(v, cst.Name) for v in values):
+            renamed = all(python_name_of(p) == v.value for p, v in zip(params, values))
+            if renamed:
+                inlined = inline_body(emitter, function, values)
+                if inlined is not None:
+                    return inlined
+    return py.call(emitter.expr(function), *values)
+
+
+def python_name_of(r_name: str) -> str:
+    from ..emit.values import python_name
+
+    return python_name(r_name)
+
+
+def _loop_names(emitter: Emitter, function: n.Node, count: int) -> list[str]:
+    if isinstance(function, n.Function) and len(function.params) == count:
+        return [python_name_of(p.name) for p in function.params]
+    return [
+        emitter.fresh("item") if count == 1 else emitter.fresh(f"item{i + 1}") for i in range(count)
+    ]
+
+
+def _apply_list(emitter: Emitter, data: n.Node, function: n.Node, extra: list[n.Arg]):
+    (name,) = _loop_names(emitter, function, 1)
+    extra_values = [emitter.expr(arg.value) for arg in extra]
+    if isinstance(function, n.Function) and not extra:
+        emitter.enter_function(function)
+        try:
+            from ..emit.functions import is_single_expression
+
+            body = is_single_expression(function)
+            element_expr = emitter.expr(body) if body is not None else None
+        finally:
+            emitter.leave_function()
+        if element_expr is None:
+            element_expr = py.call(emitter.expr(function), py.name(name))
+    else:
+        element_expr = py.call(emitter.expr(function), py.name(name), *extra_values)
+    iterable = emitter.expr(data)
+    if emitter.kind(data) is Kind.NAMED_LIST:
+        iterable = py.call(py.attr(iterable, "values"))
+    return comprehension(element_expr, name, iterable)
+
+
+@special("lapply", params="X FUN ...", kind=Kind.LIST)
+def lapply(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    return _apply_list(emitter, bound.get("X"), bound.get("FUN"), bound.extra)
+
+
+@special("sapply", "vapply", params="X FUN FUN.VALUE ...", kind=Kind.NUM_VECTOR)
+def sapply(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    listed = _apply_list(emitter, bound.get("X"), bound.get("FUN"), bound.extra)
+    value = bound.get("FUN.VALUE")
+    if isinstance(value, n.Call) and getattr(value.func, "id", "") == "character":
+        return listed
+    return py.call(np(emitter, "array"), listed)
+
+
+@special("Map", "mapply", params="f ...", kind=Kind.LIST)
+def map_(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    function = bound.get("f") or bound.get("FUN")
+    data = [arg.value for arg in bound.extra if arg.name is None]
+    names = _loop_names(emitter, function, len(data))
+    call = _function_call(emitter, function, [py.name(name) for name in names])
+    target = cst.Tuple([cst.Element(py.name(name)) for name in names], lpar=[], rpar=[])
+    iterable = py.call("zip", *[emitter.expr(node) for node in data])
+    return cst.ListComp(call, cst.CompFor(target, iterable))
+
+
+@special("Filter", params="f x", kind=same_kind("x"))
+def filter_(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    function, data = bound.get("f"), bound.get("x")
+    (name,) = _loop_names(emitter, function, 1)
+    test = _function_call(emitter, function, [py.name(name)])
+    listed = cst.ListComp(
+        py.name(name), cst.CompFor(py.name(name), emitter.expr(data), ifs=[cst.CompIf(test)])
+    )
+    if emitter.kind(data) in NUMERIC_VECTORS:
+        return py.call(np(emitter, "array"), listed)
+    return listed
+
+
+@special("Reduce", params="f x init right accumulate", kind=Kind.UNKNOWN)
+def reduce_(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    function = emitter.expr(bound.get("f"))
+    data = expr(emitter, bound, "x")
+    if is_true(bound.get("accumulate")):
+        extra = {"initial": expr(emitter, bound, "init")} if bound.has("init") else {}
+        return py.call(
+            "list", py.call(emitter.imports.path("itertools.accumulate"), data, function, **extra)
+        )
+    args = [function, data] + ([expr(emitter, bound, "init")] if bound.has("init") else [])
+    return py.call(emitter.imports.path("functools.reduce"), *args)
+
+
+@special("do.call", params="what args", kind=Kind.UNKNOWN)
+def do_call(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    what, args = bound.get("what"), bound.get("args")
+    function = emitter.expr(n.Name(what.value) if isinstance(what, n.Str) else what)
+    star = "**" if emitter.kind(args) is Kind.NAMED_LIST else "*"
+    return py.call(function, py.arg(emitter.expr(args), star=star))
+
+
+@special("Recall", params="...", kind=Kind.UNKNOWN)
+def recall(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    emitter.fail("RK102", "Recall() is not translated", bound.node)
+
+
+# ---- matrices and arrays ---------------------------------------------------------------
+
+
+@special("matrix", params="data nrow ncol byrow dimnames", kind=Kind.ARRAY)
+def matrix(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    data = bound.get("data")
+    nrow, ncol = expr(emitter, bound, "nrow"), expr(emitter, bound, "ncol")
+    shape = py.list_([nrow or py.integer(-1), ncol or py.integer(-1)], tuple_=True)
+    if nrow is None and ncol is None:
+        shape = py.list_([py.integer(-1), py.integer(1)], tuple_=True)
+    if data is None or emitter.kind(data) in SCALARS:
+        fill = element(emitter, data) if data is not None else np(emitter, "nan")
+        return py.call(np(emitter, "full"), shape, fill)
+    order_ = "C" if is_true(bound.get("byrow")) else "F"
+    return py.call(np(emitter, "reshape"), element(emitter, data), shape, order=py.string(order_))
+
+
+@special("array", params="data dim dimnames", kind=Kind.ARRAY)
+def array(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    data, dim = bound.get("data"), bound.get("dim")
+    shape = _shape(emitter, dim)
+    if data is None or emitter.kind(data) in SCALARS:
+        fill = element(emitter, data) if data is not None else np(emitter, "nan")
+        return py.call(np(emitter, "full"), shape, fill)
+    return py.call(np(emitter, "reshape"), emitter.expr(data), shape, order=py.string("F"))
+
+
+def _shape(emitter: Emitter, dim: n.Node | None) -> cst.BaseExpression:
+    if isinstance(dim, n.Call) and getattr(dim.func, "id", "") == "c":
+        return py.list_([emitter.expr(arg.value) for arg in dim.args], tuple_=True)
+    if dim is None:
+        return py.list_([py.integer(-1)], tuple_=True)
+    if emitter.kind(dim) in SCALARS:
+        return py.list_([emitter.expr(dim)], tuple_=True)
+    return py.call("tuple", emitter.expr(dim))
+
+
+@special("dim<-", params="x value", kind=Kind.ARRAY)
+def dim_replace(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    shape = _shape(emitter, bound.get("value"))
+    return py.call(np(emitter, "reshape"), expr(emitter, bound, "x"), shape, order=py.string("F"))
+
+
+@special("dim", params="x", kind=Kind.INT_VECTOR)
+def dim(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    return py.attr(expr(emitter, bound, "x"), "shape")
+
+
+@special("nrow", "ncol", "NROW", "NCOL", params="x", kind=Kind.INT)
+def nrow(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    axis = 0 if bound.entry.name.lower() == "nrow" else 1
+    return py.subscript(py.attr(expr(emitter, bound, "x"), "shape"), py.integer(axis))
+
+
+@special("t", params="x", kind=Kind.ARRAY)
+def transpose(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    x = bound.get("x")
+    if emitter.kind(x) in VECTORS:  # R's t() of a vector is a one-row matrix
+        return py.call(
+            np(emitter, "reshape"),
+            emitter.expr(x),
+            py.list_([py.integer(1), py.integer(-1)], tuple_=True),
+        )
+    return py.attr(emitter.expr(x), "T")
+
+
+def _bind(function: str):
+    def emit(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+        parts = py.list_([emitter.expr(arg.value) for arg in bound.extra])
+        return py.call(np(emitter, function), parts)
+
+    return emit
+
+
+TABLE.add("cbind", params="...", emit=_bind("column_stack"), kind=Kind.ARRAY)
+TABLE.add("rbind", params="...", emit=_bind("vstack"), kind=Kind.ARRAY)
+
+
+def _axis_summary(function: str, axis: int):
+    def emit(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+        return py.call(np(emitter, function), expr(emitter, bound, "x"), axis=py.integer(axis))
+
+    return emit
+
+
+for _r_name, _function, _axis in [
+    ("rowSums", "sum", 1),
+    ("colSums", "sum", 0),
+    ("rowMeans", "mean", 1),
+    ("colMeans", "mean", 0),
+]:
+    TABLE.add(_r_name, params="x na.rm", emit=_axis_summary(_function, _axis), kind=Kind.NUM_VECTOR)
+
+_AXIS_FUNCTIONS = {"sum": "sum", "mean": "mean", "max": "max", "min": "min", "prod": "prod"}
+
+
+@special("apply", params="X MARGIN FUN ...", kind=Kind.UNKNOWN)
+def apply(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    from ..emit.operators import literal_int
+
+    margin = literal_int(bound.get("MARGIN"))
+    if margin not in (1, 2):
+        emitter.fail("RK103", "apply() is translated for MARGIN = 1 or 2", bound.node)
+    axis = 1 if margin == 1 else 0
+    function = bound.get("FUN")
+    data = expr(emitter, bound, "X")
+    if isinstance(function, n.Name) and function.id in _AXIS_FUNCTIONS and not bound.extra:
+        if not emitter.analysis.is_user_name(function.id, emitter.scope):
+            return py.call(np(emitter, _AXIS_FUNCTIONS[function.id]), data, axis=py.integer(axis))
+    return py.call(np(emitter, "apply_along_axis"), emitter.expr(function), py.integer(axis), data)
+
+
+@special("outer", params="X Y FUN", kind=Kind.ARRAY)
+def outer(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    function = bound.get("FUN")
+    x, y = expr(emitter, bound, "X"), expr(emitter, bound, "Y")
+    if function is None or (isinstance(function, n.Str) and function.value == "*"):
+        return py.call(np(emitter, "outer"), x, y)
+    if isinstance(function, n.Str) and function.value in ("+", "-", "/"):
+        ufunc = {"+": "add", "-": "subtract", "/": "divide"}[function.value]
+        return py.call(py.attr(np(emitter, ufunc), "outer"), x, y)
+    emitter.fail("RK103", "outer() with this FUN is not translated", bound.node)
+
+
+@special("diag", params="x nrow", kind=Kind.ARRAY)
+def diag(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    x = bound.get("x")
+    if emitter.kind(x) in (Kind.INT, Kind.FLOAT):
+        return py.call(np(emitter, "eye"), emitter.expr(x))
+    return py.call(np(emitter, "diag"), emitter.expr(x))
+
+
+TABLE.add("solve", "numpy.linalg.inv", params="a", kind=Kind.ARRAY)
+TABLE.add(
+    "crossprod",
+    params="x y",
+    emit=lambda e, b: py.binop(
+        py.attr(expr(e, b, "x"), "T"), "@", expr(e, b, "y", expr(e, b, "x"))
+    ),
+    kind=Kind.ARRAY,
+)
+TABLE.add("Sys.time", "time.time", params="", kind=Kind.FLOAT)
+TABLE.add("is.function", "callable", params="x", kind=Kind.BOOL)
+TABLE.add(
+    "is.numeric",
+    params="x",
+    emit=lambda e, b: py.call(
+        "isinstance",
+        expr(e, b, "x"),
+        py.list_([py.name("int"), py.name("float"), np(e, "ndarray")], tuple_=True),
+    ),
+    kind=Kind.BOOL,
+)
+TABLE.add(
+    "is.character",
+    params="x",
+    emit=lambda e, b: py.call("isinstance", expr(e, b, "x"), py.name("str")),
+    kind=Kind.BOOL,
+)
+TABLE.add("nlevels", status="removed", note="(factors) is not translated")
+TABLE.add("factor", status="removed", note="(factors) is not translated")
+TABLE.add(
+    "data.frame", status="removed", note="(data frames) is not translated; use pandas by hand"
+)
+TABLE.add("xor", "numpy.logical_xor", params="x y", kind=Kind.BOOL)
+TABLE.add(
+    "isTRUE",
+    params="x",
+    emit=lambda e, b: py.compare(expr(e, b, "x"), "is", py.name("True")),
+    kind=Kind.BOOL,
+)
+TABLE.add("nargs", status="removed", note="is not translated")
+TABLE.add(
+    "is.element",
+    params="el table",
+    emit=lambda e, b: py.compare(expr(e, b, "el"), "in", expr(e, b, "table")),
+    kind=Kind.BOOL,
+)
+
+
+# ---- switch, tryCatch, try -------------------------------------------------------------
+
+
+def _switch_cases(bound: BoundCall) -> tuple[list[tuple[list[str], n.Node]], n.Node | None]:
+    """`switch(x, a = , b = v, default)` as ([(["a", "b"], v)], default), fall-through merged."""
+    cases: list[tuple[list[str], n.Node]] = []
+    waiting: list[str] = []
+    default = None
+    for arg in bound.extra:
+        if arg.name is None:
+            default = arg.value
+            continue
+        waiting.append(arg.name)
+        if arg.value is not None:
+            cases.append((waiting, arg.value))
+            waiting = []
+    return cases, default
+
+
+@statement("switch", params="EXPR ...")
+def switch_statement(emitter: Emitter, bound: BoundCall, mode: Mode):
+    """`switch()` as an if/elif chain; its value goes where `mode` says."""
+    from ..emit.control import branch
+
+    subject = bound.get("EXPR")
+    if emitter.kind(subject) in NUMERIC_SCALARS:
+        emitter.fail("RK102", "switch() on a number is not translated", bound.node)
+    cases, default = _switch_cases(bound)
+    value = emitter.expr(subject)
+    if not isinstance(value, cst.Name):
+        holder = py.name(emitter.fresh("choice"))
+        emitter.hoist([py.assign(holder, value)])
+        value = holder
+    chain: cst.If | cst.Else | None = None
+    if default is not None:
+        chain = cst.Else(branch(emitter, default, mode))
+    elif mode.action == "assign":
+        chain = cst.Else(cst.IndentedBlock([py.assign(mode.target, py.name("None"))]))
+    for labels, body in reversed(cases):
+        if len(labels) == 1:
+            test = py.compare(value, "==", py.string(labels[0]))
+        else:
+            test = py.compare(
+                value, "in", py.list_([py.string(label) for label in labels], tuple_=True)
+            )
+        chain = cst.If(test, branch(emitter, body, mode), chain)
+    return [chain] if chain is not None else []
+
+
+@special("switch", params="EXPR ...", kind=Kind.UNKNOWN)
+def switch_expression(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    cases, default = _switch_cases(bound)
+    simple = all(isinstance(v, (n.Num, n.Str, n.Const, n.Name)) for _, v in cases)
+    if simple and (default is None or isinstance(default, (n.Num, n.Str, n.Const, n.Name))):
+        pairs = [
+            (py.string(label), emitter.expr(value)) for labels, value in cases for label in labels
+        ]
+        lookup = py.dict_(pairs)
+        fallback = [emitter.expr(default)] if default is not None else []
+        return py.call(py.attr(lookup, "get"), emitter.expr(bound.get("EXPR")), *fallback)
+    target = py.name(emitter.fresh("value"))
+    emitter.hoist(switch_statement(emitter, bound, Mode("assign", target)))
+    return target
+
+
+def _handler(emitter: Emitter, handler: n.Node | None, mode: Mode, exception: str):
+    """An `except` clause for a `tryCatch` handler `function(e) ...`."""
+    from ..emit.control import branch
+
+    if handler is None:
+        return None
+    if not isinstance(handler, n.Function) or len(handler.params) > 1:
+        call = n.Call(handler, [n.Arg(n.Name("e"))])
+        body = branch(emitter, call, mode)
+        return cst.ExceptHandler(body, type=py.name(exception), name=cst.AsName(py.name("e")))
+    name = handler.params[0].name if handler.params else None
+    if name is not None and not any(
+        isinstance(node, n.Name) and node.id == name for node in walk(handler.body)
+    ):
+        name = None
+    emitter.enter_function(handler)
+    try:
+        body = branch(emitter, handler.body, mode)
+    finally:
+        emitter.leave_function()
+    as_name = cst.AsName(py.name(python_name_of(name))) if name else None
+    return cst.ExceptHandler(body, type=py.name(exception), name=as_name)
+
+
+@statement("tryCatch", params="expr ... finally")
+def try_catch(emitter: Emitter, bound: BoundCall, mode: Mode):
+    from ..emit.control import branch
+
+    handlers = {arg.name: arg.value for arg in bound.extra if arg.name}
+    unknown = set(handlers) - {"error", "warning"}
+    if unknown:
+        emitter.fail(
+            "RK103", f"tryCatch() handler {sorted(unknown)[0]} is not translated", bound.node
+        )
+    body = branch(emitter, bound.get("expr"), mode)
+    if "warning" in handlers:  # R stops at a warning it catches: make warnings raise
+        warnings = emitter.imports.module("warnings")
+        inner = cst.With(
+            [cst.WithItem(py.call(f"{warnings}.catch_warnings"))],
+            cst.IndentedBlock(
+                [
+                    py.expr_statement(py.call(f"{warnings}.simplefilter", py.string("error"))),
+                    *body.body,
+                ]
+            ),
+        )
+        body = cst.IndentedBlock([inner])
+    excepts = [
+        h
+        for h in (
+            _handler(emitter, handlers.get("warning"), mode, "Warning"),
+            _handler(emitter, handlers.get("error"), mode, "Exception"),
+        )
+        if h is not None
+    ]
+    final = None
+    if bound.has("finally"):
+        final = cst.Finally(branch(emitter, bound.get("finally"), Mode("discard")))
+    if not excepts and final is None:
+        return body.body
+    return [cst.Try(body, handlers=excepts, finalbody=final)]
+
+
+@special("tryCatch", params="expr ... finally", kind=Kind.UNKNOWN)
+def try_catch_expression(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    target = py.name(emitter.fresh("result"))
+    emitter.hoist(try_catch(emitter, bound, Mode("assign", target)))
+    return target
+
+
+@special("try", params="expr silent", kind=Kind.UNKNOWN)
+def try_expression(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    emitter.fail("RK102", "try() is not translated yet: use tryCatch()", bound.node)
+
+
+@special("inherits", params="x what", kind=Kind.BOOL)
+def inherits(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    emitter.fail("RK102", "inherits() (R classes) is not translated", bound.node)
+
+
+# ---- random numbers --------------------------------------------------------------------
+
+
+def generator(emitter: Emitter) -> cst.BaseExpression:
+    """The numpy Generator standing in for R's RNG (`rng`, made once per file)."""
+    if not emitter.has_rng:
+        emitter.has_rng = True
+        emitter.prelude.append(
+            py.assign(py.name("rng"), py.call(np(emitter, "random.default_rng")))
+        )
+    return py.name("rng")
+
+
+@statement("set.seed", params="seed")
+def set_seed(emitter: Emitter, bound: BoundCall, mode: Mode):
+    emitter.has_rng = True
+    return [
+        py.assign(
+            py.name("rng"), py.call(np(emitter, "random.default_rng"), expr(emitter, bound, "seed"))
+        )
+    ]
+
+
+@special("sample", params="x size replace prob", kind=lambda e, b: _sample_kind(e, b))
+def sample(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    from ..emit.operators import plus_one
+
+    x = bound.get("x")
+    rng = generator(emitter)
+    population = emitter.expr(x)
+    if emitter.kind(x) in (Kind.INT, Kind.FLOAT):  # sample(n) draws from 1:n
+        population = py.call(np(emitter, "arange"), py.integer(1), plus_one(population))
+    if not bound.has("size"):
+        return py.call(py.attr(rng, "permutation"), population)
+    keywords = {"size": expr(emitter, bound, "size")}
+    keywords["replace"] = expr(emitter, bound, "replace", py.name("False"))
+    if bound.has("prob"):
+        keywords["p"] = expr(emitter, bound, "prob")
+    return py.call(py.attr(rng, "choice"), population, **keywords)
+
+
+def _sample_kind(emitter: Emitter, bound: BoundCall) -> Kind:
+    kind = emitter.kind(bound.get("x"))
+    return Kind.INT_VECTOR if kind in (Kind.INT, Kind.FLOAT) else kind

@@ -1,0 +1,53 @@
+"""Comparing what R printed with what the translated Python printed: values, not formatting.
+
+R's `[1]` and `[,1]` prefixes, `$name` headers, brackets, commas and quotes are layout;
+what remains are tokens. Numbers compare within a small relative tolerance (`5` and `5.0`
+and `5e+00` are equal), and R's `TRUE`/`NULL`/`NA` equal Python's `True`/`None`/`nan`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+_INDEX_LABELS = re.compile(r"\[\[?\d*,?\d*\]\]?")
+_NUMPY_SCALARS = re.compile(r"np\.(?:float|int|bool|str)_?\d*\((.*?)\)")
+_SPLIT = re.compile(r"[\s()\[\]{},:'\"=$]+")
+_WORDS = {
+    "true": "TRUE",
+    "false": "FALSE",
+    "null": "NULL",
+    "none": "NULL",
+    "na": "NaN",
+    "nan": "NaN",
+    "inf": "Inf",
+    "-inf": "-Inf",
+}
+
+
+def tokens(text: str) -> list[str]:
+    text = _NUMPY_SCALARS.sub(r"\1", text)
+    text = _INDEX_LABELS.sub(" ", text)
+    return [_WORDS.get(token.lower(), token) for token in _SPLIT.split(text) if token]
+
+
+def _number(token: str) -> float | None:
+    try:
+        return float(token)
+    except ValueError:
+        return None
+
+
+def same_values(expected: str, actual: str, rel: float = 1e-6) -> tuple[bool, str]:
+    """Whether two outputs hold the same values; the reason when they do not."""
+    left, right = tokens(expected), tokens(actual)
+    for position, (a, b) in enumerate(zip(left, right, strict=False)):
+        if a == b:
+            continue
+        x, y = _number(a), _number(b)
+        if x is not None and y is not None and math.isclose(x, y, rel_tol=rel, abs_tol=1e-9):
+            continue
+        return False, f"token {position}: R printed {a!r}, Python printed {b!r}"
+    if len(left) != len(right):
+        return False, f"R printed {len(left)} values, Python printed {len(right)}"
+    return True, ""

@@ -164,6 +164,9 @@ class TreeBuilder(Transformer):
     def binary(self, children):
         left, op, right = children
         symbol = "^" if op.value == "**" else op.value
+        if op.type == "COMPARE" and _ends_in_comparison(left):
+            # `!a == b == c`: R's comparisons do not associate, even through a prefix form.
+            raise self.context.error(f"unexpected '{op.value}'", op.line, op.column)
         return _at(n.Binary(symbol, left, right), left, right)
 
     def pipe(self, children):
@@ -298,6 +301,30 @@ class TreeBuilder(Transformer):
             raise context.error("pipe placeholder may only appear once", second.line, second.column)
         for arg in placeholders:
             context.piped.add(id(arg.value))
+
+
+_COMPARISONS = frozenset({"==", "!=", "<", ">", "<=", ">="})
+
+
+def _ends_in_comparison(node: n.Node) -> bool:
+    """Whether `node`, written out, ends with an unparenthesised comparison."""
+    while True:
+        if isinstance(node, n.Binary):
+            if node.op in _COMPARISONS:
+                return True
+            node = node.right
+        elif isinstance(node, n.Unary):
+            node = node.operand
+        elif isinstance(node, n.Formula):
+            node = node.rhs
+        elif isinstance(node, n.Assign):
+            node = node.target if node.op in ("->", "->>") else node.value
+        elif isinstance(node, (n.Function, n.For, n.While, n.Repeat)):
+            node = node.body
+        elif isinstance(node, n.If):
+            node = node.orelse or node.then
+        else:
+            return False
 
 
 def _place_empty(args: list[n.Arg], bracket: Tok) -> None:

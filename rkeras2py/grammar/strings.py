@@ -148,26 +148,38 @@ def is_syntactic_name(name: str) -> bool:
     return bool(_SYNTACTIC.match(name)) and name not in RESERVED
 
 
-def quote_name(name: str) -> str:
-    """`name` as R source: bare when it can be, else in backticks."""
-    if is_syntactic_name(name):
+def quote_name(name: str, *, backticks: bool = False) -> str:
+    """`name` as R source: bare when it can be (and backticks are not asked for)."""
+    if is_syntactic_name(name) and not backticks:
         return name
     return "`" + name.replace("\\", "\\\\").replace("`", "\\`") + "`"
 
 
-_STRING_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
+_STRING_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
 
-def quote_string(value: str) -> str:
-    """A double-quoted R literal for `value`."""
+def quote_string(value: str, quote: str = '"') -> str:
+    """An R string literal for `value` in the given quote character."""
     out = []
     for char in value:
-        if char in _STRING_ESCAPES:
+        if char == quote:
+            out.append("\\" + quote)
+        elif char in _STRING_ESCAPES and char not in "\"'":
             out.append(_STRING_ESCAPES[char])
+        elif char == "\\":
+            out.append("\\\\")
         elif char.isprintable():
             out.append(char)
         elif ord(char) < 0x80 or 0xDC80 <= ord(char) <= 0xDCFF:
             out.append(f"\\x{ord(char) & 0xFF:02x}")
         else:
             out.append(f"\\u{{{ord(char):x}}}")
-    return '"' + "".join(out) + '"'
+    return quote + "".join(out) + quote
+
+
+def raw_string(value: str) -> str:
+    """`value` as an R raw string, `r"(...)"`, with enough dashes to hold it."""
+    dashes = ""
+    while f"){dashes}\"" in value:
+        dashes += "-"
+    return f'r"{dashes}({value}){dashes}"'

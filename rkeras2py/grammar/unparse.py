@@ -10,7 +10,7 @@ work stack, so a tree of any depth unparses.
 from __future__ import annotations
 
 from . import nodes as n
-from .strings import quote_name, quote_string
+from .strings import quote_name, quote_string, raw_string
 
 # Binding levels, lowest first (R's ?Syntax); operands of a level-L operator must bind
 # at least as tightly, or be parenthesised.
@@ -209,22 +209,22 @@ class _Writer:
         return [node.text]
 
     def _str(self, node: n.Str, depth: int) -> list:
+        if node.raw and "\n" not in node.value and all(c.isprintable() for c in node.value):
+            return [raw_string(node.value)]
         return [quote_string(node.value)]
 
     def _const(self, node: n.Const, depth: int) -> list:
         return [node.name]
 
     def _name(self, node: n.Name, depth: int) -> list:
-        return [quote_name(node.id)]
+        return [quote_name(node.id, backticks=node.quoted)]
 
     def _placeholder(self, node: n.Placeholder, depth: int) -> list:
         return ["_"]
 
     def _namespace(self, node: n.Namespace, depth: int) -> list:
         op = ":::" if node.internal else "::"
-        package = quote_string(node.package) if node.package_quote else quote_name(node.package)
-        name = quote_string(node.name) if node.name_quote else quote_name(node.name)
-        return [package + op + name]
+        return [_spelled(node.package, node.package_quote) + op + _spelled(node.name, node.name_quote)]
 
     def _unary(self, node: n.Unary, depth: int) -> list:
         return [node.op, (node.operand, depth, _operand_need(node), _NO_LIMIT)]
@@ -255,12 +255,8 @@ class _Writer:
             if position:
                 result.append(", ")
             if arg.name is not None:
-                if arg.name_quote == "NULL":
-                    result.append("NULL = ")
-                elif arg.name_quote in ('"', "'"):
-                    result.append(quote_string(arg.name) + " = ")
-                else:
-                    result.append(quote_name(arg.name) + " = ")
+                name = "NULL" if arg.name_quote == "NULL" else _spelled(arg.name, arg.name_quote)
+                result.append(name + " = ")
             if arg.value is not None:
                 result.append((arg.value, depth, *_argument_need(arg.value)))
         return result
@@ -275,11 +271,7 @@ class _Writer:
         return [(node.obj, depth, POSTFIX, POSTFIX), opener, *args, closer]
 
     def _extract(self, node: n.Extract, depth: int) -> list:
-        if node.quote in ('"', "'"):
-            name = quote_string(node.name)
-        else:
-            name = quote_name(node.name)
-        return [(node.obj, depth, POSTFIX, POSTFIX), node.op, name]
+        return [(node.obj, depth, POSTFIX, POSTFIX), node.op, _spelled(node.name, node.quote)]
 
     def _function(self, node: n.Function, depth: int) -> list:
         result: list = ["\\(" if node.lambda_syntax else "function("]
@@ -299,7 +291,7 @@ class _Writer:
         if node.orelse is None:
             result.append((node.then, depth, EQ, _NO_LIMIT))
             return result
-        then_need = ATOM if _dangles(node.then) else EQ
+        then_need = ATOM + 1 if _dangles(node.then) else EQ  # wrap even a prefix form
         result.append((node.then, depth, then_need, _NO_LIMIT))
         result.append(" else ")
         result.append((node.orelse, depth, EQ, _NO_LIMIT))
@@ -308,7 +300,7 @@ class _Writer:
     def _for(self, node: n.For, depth: int) -> list:
         iterable = (node.iterable, depth, *_argument_need(node.iterable))
         return [
-            f"for ({quote_name(node.var.id)} in ",
+            f"for ({quote_name(node.var.id, backticks=node.var.quoted)} in ",
             iterable,
             ") ",
             (node.body, depth, EQ, _NO_LIMIT),
@@ -326,6 +318,13 @@ class _Writer:
 
     def _next(self, node: n.Next, depth: int) -> list:
         return ["next"]
+
+
+def _spelled(name: str, quote: str | None) -> str:
+    """A name as it was written: bare, in backticks, or as a string in its quotes."""
+    if quote in ('"', "'"):
+        return quote_string(name, quote)
+    return quote_name(name, backticks=quote == "`")
 
 
 def _argument_need(value: n.Node) -> tuple[int, int]:

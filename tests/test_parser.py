@@ -198,3 +198,25 @@ def test_dump_shows_types_fields_and_positions():
     text = dump(rkeras2py.parse("x <- f(1)"))
     assert "Assign(op='<-') @1:1-1:10" in text
     assert "Num(text='1') @1:8-1:9" in text
+
+
+def test_per_character_scanner_agrees_with_the_full_regex():
+    """The first-character dispatch is an optimisation: it must match what the regex of
+    all terminals matches, token for token, on every fixture."""
+    from conftest import FIXTURES
+
+    scanner = get_parser()._scanner
+    for path in sorted(FIXTURES.rglob("*.R")):
+        text = path.read_text(encoding="utf-8").replace("\r\n", "\n").replace("\r", "\n")
+        pos = 0
+        while pos < len(text):
+            if text[pos] in scanner.blanks:
+                pos += 1
+                continue
+            fast = scanner.by_char.get(text[pos], scanner.any).match(text, pos)
+            full = scanner.any.match(text, pos)
+            if full is None:
+                break
+            assert fast is not None, (path.name, pos)
+            assert (fast.lastgroup, fast.group()) == (full.lastgroup, full.group()), path.name
+            pos = full.end()

@@ -74,29 +74,72 @@ class Tok:
         return f"Tok({self.type}, {self.value!r}, {self.line}:{self.column})"
 
 
-def build_scanner(terminals) -> tuple[re.Pattern, dict[str, str]]:
-    """One regex for all terminals (Lark's order), and the reserved words' token types.
+class Scanner:
+    """The grammar's terminals as regexes, one per possible first character.
 
-    The regex also takes the blanks before a token, and matches blanks at the very end with
-    no token (`lastgroup` None).
-
-    `terminals` are Lark TerminalDefs. String terminals that look like names (`if`, `TRUE`)
-    are left out of the regex: words are scanned as NAME and retyped from the returned map.
+    Python's `re` tries an alternation's branches in order, so a single regex for all
+    terminals costs a failed attempt per terminal before the right one. Knowing which
+    terminals can start with a character (their FIRST sets, read from the regexes' parse
+    trees) leaves a handful per character: same matches, in the same order, faster.
     """
-    word = re.compile(r"(?:[^\W\d_]|\.(?![0-9]))[\w.]*\Z")
-    keywords = {
-        t.pattern.value: t.name
-        for t in terminals
-        if t.pattern.type == "str" and word.match(t.pattern.value)
-    }
-    ordered = sorted(
-        (t for t in terminals if t.name not in keywords.values() and t.name != "WHITESPACE"),
-        key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name),
-    )
-    blanks = next(t for t in terminals if t.name == "WHITESPACE").pattern.to_regexp()
-    alternatives = "|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in ordered)
-    # Blanks before a token are matched with it: one regex call per token.
-    return re.compile(f"(?:{blanks})?(?:{alternatives}|\\Z)"), keywords
+
+    def __init__(self, terminals) -> None:
+        word = re.compile(r"(?:[^\W\d_]|\.(?![0-9]))[\w.]*\Z")
+        self.keywords = {
+            t.pattern.value: t.name
+            for t in terminals
+            if t.pattern.type == "str" and word.match(t.pattern.value)
+        }
+        ordered = sorted(
+            (
+                t
+                for t in terminals
+                if t.name not in self.keywords.values() and t.name != "WHITESPACE"
+            ),
+            key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name),
+        )
+        self.blanks = frozenset(
+            chr(c) for c in range(128) if _first_chars(_regex(terminals, "WHITESPACE")) >> c & 1
+        )
+        self.any = _alternation(ordered)
+        firsts = [(t, _first_chars(t.pattern.to_regexp())) for t in ordered]
+        self.by_char: dict[str, re.Pattern] = {}
+        for code in range(128):
+            candidates = [t for t, first in firsts if first >> code & 1]
+            if candidates:
+                self.by_char[chr(code)] = _alternation(candidates)
+
+
+def _regex(terminals, name: str) -> str:
+    return next(t for t in terminals if t.name == name).pattern.to_regexp()
+
+
+def _alternation(terminals) -> re.Pattern:
+    return re.compile("|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in terminals))
+
+
+def _first_chars(pattern: str) -> int:
+    """The ASCII characters a match of `pattern` can start with, as a bit set."""
+    probe = re.compile(pattern)
+    first = 0
+    for code in range(128):
+        if _can_start(probe, chr(code)):
+            first |= 1 << code
+    return first
+
+
+_CONTINUATIONS = ("", "a", "1", 'x)"', "a%", "`", "'", "\n", "=", "-", ">", "|", "&", "[", ":", "*")
+
+
+def _can_start(probe: re.Pattern, char: str) -> bool:
+    """Whether some text beginning with `char` matches `probe` (checked on short probes:
+    every terminal in r.lark is decided by its first two characters)."""
+    for tail in _CONTINUATIONS:
+        for text in (char + tail, char + "(" + tail, char + '"(' + tail, char + "'(" + tail):
+            found = probe.match(text)
+            if found and found.end() > 0:
+                return True
+    return False
 
 
 @dataclass(slots=True)

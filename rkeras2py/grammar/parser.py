@@ -27,7 +27,7 @@ from ..errors import RSyntaxError
 from . import nodes as n
 from .builder import Context, TreeBuilder
 from .comments import attach_comments
-from .lexer import EAT_AFTER, STRUCTURAL, Newlines, Tok, build_scanner
+from .lexer import EAT_AFTER, STRUCTURAL, Newlines, Scanner, Tok
 
 GRAMMAR = Path(__file__).with_name("r.lark")
 
@@ -68,7 +68,8 @@ class RParser:
             maybe_placeholders=False,
             cache=True,
         )
-        self._scanner, self.keywords = build_scanner(lark.terminals)
+        self._scanner = Scanner(lark.terminals)
+        self.keywords = self._scanner.keywords
         lalr = lark.parser.parser.parser
         table = lalr.parse_table
         self._start = table.start_states["module"]
@@ -113,7 +114,8 @@ class RParser:
 
     def _drive(self, text: str, comments: list[n.Comment]) -> n.Module:
         """Scan and parse in one loop; returns the module the callbacks built."""
-        match = self._scanner.match
+        scanner = self._scanner
+        by_char, any_terminal, blanks = scanner.by_char, scanner.any, scanner.blanks
         keywords = self.keywords
         rows = self._rows
         chains = self._chains
@@ -124,16 +126,19 @@ class RParser:
         pos, line, line_start, length = 0, 1, 0, len(text)
         while True:
             if pos < length:
-                found = match(text, pos)
+                char = text[pos]
+                if char in blanks:
+                    pos += 1
+                    continue
+                found = by_char.get(char, any_terminal).match(text, pos)
                 if found is None:
-                    raise _Unexpected(None, states[-1], newlines, _skip_blanks(text, pos))
+                    found = any_terminal.match(text, pos)
+                    if found is None:
+                        raise _Unexpected(None, states[-1], newlines, pos)
                 kind = found.lastgroup
                 end = found.end()
-                if kind is None:  # only blanks were left
-                    pos = end
-                    continue
-                start = found.start(kind)
-                value = found.group(kind)
+                start = pos
+                value = found.group()
                 column = start - line_start + 1
                 if kind == "COMMENT":
                     comments.append(n.Comment(value[1:], line, column))
@@ -302,12 +307,6 @@ def _end_of_input(context: Context, newlines: Newlines) -> RSyntaxError:
     where = f"{scope.token.line}:{scope.token.column}"
     message = f"unexpected end of input: missing '{closer}' for '{opener}' opened at {where}"
     return context.error(message, line, 1)
-
-
-def _skip_blanks(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos] in " \t\f":
-        pos += 1
-    return pos
 
 
 _PARSER: RParser | None = None

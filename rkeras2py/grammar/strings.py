@@ -180,6 +180,6 @@ def quote_string(value: str, quote: str = '"') -> str:
 def raw_string(value: str) -> str:
     """`value` as an R raw string, `r"(...)"`, with enough dashes to hold it."""
     dashes = ""
-    while f"){dashes}\"" in value:
+    while f'){dashes}"' in value:
         dashes += "-"
     return f'r"{dashes}({value}){dashes}"'

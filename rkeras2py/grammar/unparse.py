@@ -224,7 +224,9 @@ class _Writer:
 
     def _namespace(self, node: n.Namespace, depth: int) -> list:
         op = ":::" if node.internal else "::"
-        return [_spelled(node.package, node.package_quote) + op + _spelled(node.name, node.name_quote)]
+        return [
+            _spelled(node.package, node.package_quote) + op + _spelled(node.name, node.name_quote)
+        ]
 
     def _unary(self, node: n.Unary, depth: int) -> list:
         return [node.op, (node.operand, depth, _operand_need(node), _NO_LIMIT)]

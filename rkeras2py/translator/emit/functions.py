@@ -133,10 +133,14 @@ def _drop_final_none(body: list[cst.BaseStatement]) -> list[cst.BaseStatement]:
     if body and isinstance(body[-1], cst.SimpleStatementLine) and len(body[-1].body) == 1:
         only = body[-1].body[0]
         if (
-            isinstance(only, cst.Return)
-            and isinstance(only.value, cst.Name)
-            and only.value.value == "None"
-        ) and not body[-1].leading_lines and len(body) > 1:
+            (
+                isinstance(only, cst.Return)
+                and isinstance(only.value, cst.Name)
+                and only.value.value == "None"
+            )
+            and not body[-1].leading_lines
+            and len(body) > 1
+        ):
             return body[:-1]
     return body
 

@@ -14,7 +14,7 @@ from .. import pyast as py
 from ..emitter import Emitter
 from ..kinds import Kind
 from . import BoundCall, Table
-from .base import generator
+from .base.core import generator
 from .helpers import expr, float_expr, np
 
 TABLE = Table("stats")

@@ -17,13 +17,13 @@ import re
 
 import libcst as cst
 
-from ...grammar import nodes as n
-from ...grammar.walk import walk
-from .. import pyast as py
-from ..emitter import Emitter, Mode
-from ..kinds import NUMERIC_SCALARS, NUMERIC_VECTORS, SCALARS, VECTORS, Kind, element_of
-from . import BoundCall, Table
-from .helpers import (
+from ....grammar import nodes as n
+from ....grammar.walk import walk
+from ... import pyast as py
+from ...emitter import Emitter, Mode
+from ...kinds import NUMERIC_SCALARS, NUMERIC_VECTORS, SCALARS, VECTORS, Kind, element_of
+from .. import BoundCall, Table
+from ..helpers import (
     comprehension,
     element,
     expr,
@@ -109,7 +109,7 @@ def _c_kind(emitter: Emitter, bound: BoundCall) -> Kind:
 
 @special("seq", params="from to by length.out along.with", kind=lambda e, b: _seq_kind(e, b))
 def seq(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
-    from ..emit.operators import literal_int, plus_one
+    from ...emit.operators import literal_int, plus_one
 
     start, stop = bound.get("from"), bound.get("to")
     if bound.has("along.with"):
@@ -146,7 +146,7 @@ def seq(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
 
 def _seq_kind(emitter: Emitter, bound: BoundCall) -> Kind:
     if bound.has("length.out") or bound.has("by") and emitter.kind(bound.get("by")) is Kind.FLOAT:
-        from ..emit.operators import literal_int
+        from ...emit.operators import literal_int
 
         if (
             bound.has("by")
@@ -160,7 +160,7 @@ def _seq_kind(emitter: Emitter, bound: BoundCall) -> Kind:
 
 @special("seq_len", params="length.out", kind=Kind.INT_VECTOR)
 def seq_len(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
-    from ..emit.operators import plus_one
+    from ...emit.operators import plus_one
 
     return py.call(
         np(emitter, "arange"), py.integer(1), plus_one(expr(emitter, bound, "length.out"))
@@ -344,7 +344,7 @@ def ifelse(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
 
 
 def _ifelse_kind(emitter: Emitter, bound: BoundCall) -> Kind:
-    from ..kinds import join, vector_of
+    from ...kinds import join, vector_of
 
     value = join(emitter.kind(bound.get("yes")), emitter.kind(bound.get("no")))
     if emitter.kind(bound.get("test")) in SCALARS:
@@ -555,7 +555,7 @@ def as_logical(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
 
 
 def _as_kind(emitter: Emitter, bound: BoundCall, scalar: Kind) -> Kind:
-    from ..kinds import vector_of
+    from ...kinds import vector_of
 
     return scalar if emitter.kind(bound.get("x")) in SCALARS else vector_of(scalar)
 
@@ -714,7 +714,7 @@ def nchar(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
 
 @special("substr", "substring", params="x start stop", kind=same_kind("x"))
 def substr(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
-    from ..emit.operators import minus_one
+    from ...emit.operators import minus_one
 
     start = minus_one(expr(emitter, bound, "start"))
     stop = expr(emitter, bound, "stop")
@@ -969,7 +969,7 @@ for _unsupported in (
 
 def _function_call(emitter: Emitter, function: n.Node, values: list[cst.BaseExpression]):
     """`f(values...)`, inlining a one-expression anonymous function."""
-    from ..emit.functions import inline_body
+    from ...emit.functions import inline_body
 
     if isinstance(function, n.Function):
         params = [p.name for p in function.params]
@@ -983,7 +983,7 @@ def _function_call(emitter: Emitter, function: n.Node, values: list[cst.BaseExpr
 
 
 def python_name_of(r_name: str) -> str:
-    from ..emit.values import python_name
+    from ...emit.values import python_name
 
     return python_name(r_name)
 
@@ -1002,7 +1002,7 @@ def _apply_list(emitter: Emitter, data: n.Node, function: n.Node, extra: list[n.
     if isinstance(function, n.Function) and not extra:
         emitter.enter_function(function)
         try:
-            from ..emit.functions import is_single_expression
+            from ...emit.functions import is_single_expression
 
             body = is_single_expression(function)
             element_expr = emitter.expr(body) if body is not None else None
@@ -1180,7 +1180,7 @@ _AXIS_FUNCTIONS = {"sum": "sum", "mean": "mean", "max": "max", "min": "min", "pr
 
 @special("apply", params="X MARGIN FUN ...", kind=Kind.UNKNOWN)
 def apply(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
-    from ..emit.operators import literal_int
+    from ...emit.operators import literal_int
 
     margin = literal_int(bound.get("MARGIN"))
     if margin not in (1, 2):
@@ -1284,7 +1284,7 @@ def _switch_cases(bound: BoundCall) -> tuple[list[tuple[list[str], n.Node]], n.N
 @statement("switch", params="EXPR ...")
 def switch_statement(emitter: Emitter, bound: BoundCall, mode: Mode):
     """`switch()` as an if/elif chain; its value goes where `mode` says."""
-    from ..emit.control import branch
+    from ...emit.control import branch
 
     subject = bound.get("EXPR")
     if emitter.kind(subject) in NUMERIC_SCALARS:
@@ -1329,7 +1329,7 @@ def switch_expression(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
 
 def _handler(emitter: Emitter, handler: n.Node | None, mode: Mode, exception: str):
     """An `except` clause for a `tryCatch` handler `function(e) ...`."""
-    from ..emit.control import branch
+    from ...emit.control import branch
 
     if handler is None:
         return None
@@ -1353,7 +1353,7 @@ def _handler(emitter: Emitter, handler: n.Node | None, mode: Mode, exception: st
 
 @statement("tryCatch", params="expr ... finally")
 def try_catch(emitter: Emitter, bound: BoundCall, mode: Mode):
-    from ..emit.control import branch
+    from ...emit.control import branch
 
     handlers = {arg.name: arg.value for arg in bound.extra if arg.name}
     unknown = set(handlers) - {"error", "warning"}
@@ -1432,7 +1432,7 @@ def set_seed(emitter: Emitter, bound: BoundCall, mode: Mode):
 
 @special("sample", params="x size replace prob", kind=lambda e, b: _sample_kind(e, b))
 def sample(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
-    from ..emit.operators import plus_one
+    from ...emit.operators import plus_one
 
     x = bound.get("x")
     rng = generator(emitter)

@@ -1,7 +1,7 @@
 """Plain-R programs (fixtures/r-core): translation, golden file, and the values it prints.
 
 Each program with an expected `.py` beside it must translate to exactly that file (set
-UPDATE_EXPECTED=1 to rewrite them after a deliberate change), without diagnostics; the
+UPDATE_EXPECTED=1 to rewrite them after a deliberate change), without errors; the
 Python must run, print the values R printed (`.out`, recorded with Rscript), pass pyflakes
 and be left unchanged by `ruff format`. When R is installed the `.out` files are checked
 against a fresh run, so a stale expectation fails.
@@ -38,7 +38,7 @@ def test_enough_programs_are_translated():
 @pytest.mark.parametrize("program", TRANSLATED, ids=lambda p: p.stem)
 def test_translation_is_the_expected_python(program: Path):
     result = translate(program.read_text(encoding="utf-8"), program.name)
-    assert not result.diagnostics, [d.format() for d in result.diagnostics]
+    assert not result.has_errors, [d.format() for d in result.diagnostics]
     expected = program.with_suffix(".py")
     if UPDATE:
         expected.write_text(result.code, encoding="utf-8")

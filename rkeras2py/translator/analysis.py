@@ -25,6 +25,7 @@ class Scope:
     superassigned: set[str] = field(default_factory=set)
     modified: set[str] = field(default_factory=set)
     functions: set[str] = field(default_factory=set)
+    definitions: dict[str, n.Function] = field(default_factory=dict)
 
     def defines(self, name: str) -> bool:
         return name in self.assigned or name in self.params
@@ -58,6 +59,15 @@ class Analysis:
                 return False
             current = current.parent
         return False
+
+    def definition(self, name: str, scope: Scope) -> n.Function | None:
+        """The R function `name` refers to in `scope`, if the file defines it."""
+        current: Scope | None = scope
+        while current is not None:
+            if name in current.definitions:
+                return current.definitions[name]
+            current = current.parent
+        return None
 
     def is_user_name(self, name: str, scope: Scope) -> bool:
         """Whether `name` is bound by the R code (a variable or function), shadowing packages."""
@@ -128,6 +138,7 @@ def _record_assignment(node: n.Assign, scope: Scope) -> None:
     elif isinstance(node.value, n.Function):
         scope.functions.add(name)
         scope.assigned.add(name)
+        scope.definitions[name] = node.value
     else:
         scope.assigned.add(name)
 

@@ -199,7 +199,7 @@ class Emitter:
             return [py.expr_statement(py.call("print", value))]
         return [py.expr_statement(value)]
 
-    def is_visible(self, node: n.Node) -> bool:
+    def is_visible(self, node: n.Node, seen: frozenset[int] = frozenset()) -> bool:
         """Whether R's top level would print this expression's value."""
         from .emit.calls import resolve
         from .emit.operators import pipe_call
@@ -210,7 +210,14 @@ class Emitter:
             entry = resolve(self, node)
             if entry is not None:
                 return entry.visible
-            return not self.analysis.is_user_function(getattr(node.func, "id", ""), self.scope)
+            definition = self.analysis.definition(getattr(node.func, "id", ""), self.scope)
+            if definition is None or id(definition) in seen:
+                return True
+            body = definition.body
+            last = body.body[-1] if isinstance(body, n.Block) and body.body else body
+            if isinstance(last, (n.For, n.While, n.Repeat)):
+                return False
+            return self.is_visible(last, seen | {id(definition)})
         return not isinstance(node, (n.Assign, n.Function))
 
     def marker(self, problem: Unsupported, node: n.Node) -> list[cst.BaseStatement]:

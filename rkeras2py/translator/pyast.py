@@ -103,7 +103,7 @@ def number(value: float | int) -> cst.BaseExpression:
         return cst.Name("True" if value else "False")
     if isinstance(value, int):
         return integer(value)
-    text = repr(float(value))
+    text = repr(float(value)).replace("e+", "e")
     if text in ("inf", "-inf", "nan"):
         raise ValueError(text)
     if text.startswith("-"):

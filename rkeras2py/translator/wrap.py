@@ -1,10 +1,14 @@
 """Splitting lines longer than 88 characters the way `ruff format` (black's style) does.
 
-The emitters write every statement on one line. A line that is too long is split at a
-bracket pair: the last one whose opening part still fits (black's right-hand split). Its
-contents go on their own indented line if they fit there, else one element per line with a
-trailing comma; each new line is split again if it is still too long. Lines with a
-trailing comment are left alone.
+The emitters write every statement on one line; this pass splits the long ones with
+black's rules, simplified to the shapes the emitters produce:
+- a statement is split at a bracket pair (the right-hand split: the last pair whose
+  opening part still fits); an assignment or `return` whose value is an operator
+  expression gets its value wrapped in parentheses instead;
+- inside brackets, contents split at their highest-priority delimiter first: commas (one
+  element per line, with a trailing comma), comprehension clauses, then operators (each
+  continuation line starting with its operator); only then at a bracket pair.
+Lines with a trailing comment are left alone.
 """
 
 from __future__ import annotations
@@ -14,15 +18,42 @@ import tokenize
 
 LIMIT = 88
 _OPEN = {"(": ")", "[": "]", "{": "}"}
+_CLOSE = frozenset(_OPEN.values())
+
+# black's delimiter priorities (higher splits first), for the operators the emitters write.
+_PRIORITIES = {
+    "if": 16,
+    "else": 16,
+    "or": 14,
+    "and": 14,
+    "not": 14,
+    "in": 10,
+    "is": 10,
+    "<": 10,
+    ">": 10,
+    "==": 10,
+    "!=": 10,
+    "<=": 10,
+    ">=": 10,
+    "|": 9,
+    "^": 8,
+    "&": 7,
+    "<<": 6,
+    ">>": 6,
+    "+": 5,
+    "-": 5,
+    "*": 4,
+    "/": 4,
+    "//": 4,
+    "%": 4,
+    "@": 4,
+}
 
 
 def wrap_code(code: str) -> str:
     out: list[str] = []
     for line in code.split("\n"):
-        if len(line) > LIMIT:
-            out.extend(wrap_line(line))
-        else:
-            out.append(line)
+        out.extend(wrap_line(line, inside=False) if len(line) > LIMIT else [line])
     return "\n".join(out)
 
 
@@ -37,76 +68,158 @@ def _tokens(text: str):
         return None
 
 
-def _top_level(text: str, tokens) -> tuple[list[tuple[int, int]], list[int]]:
-    """Bracket pairs at depth 0 (as string offsets) and the top-level commas."""
-    offset_of_column = len(text) - len(text.lstrip())
-    pairs: list[tuple[int, int]] = []
-    commas: list[int] = []
+def _scan(text: str):
+    """Top-level facts about `text`: bracket pairs (offsets), commas, clause keywords and
+    binary operators with their priorities; None if it cannot be tokenized or has a comment."""
+    tokens = _tokens(text)
+    if tokens is None:
+        return None
+    base = len(text) - len(text.lstrip())
+    pairs, commas, clauses, operators, equals = [], [], [], [], []
     stack: list[int] = []
+    in_lambda = False
+    previous = None
+    # `for x in y` opening a comprehension clause: its `in` is not an operator.
+    clause_in = bool(tokens) and tokens[0].string in ("for", "if")
     for token in tokens:
-        position = offset_of_column + token.start[1]
-        if token.type == tokenize.OP and token.string in _OPEN:
-            stack.append(position)
-        elif token.type == tokenize.OP and token.string in (")", "]", "}"):
+        at = base + token.start[1]
+        kind, value = token.type, token.string
+        if kind == tokenize.COMMENT:
+            return None
+        if kind == tokenize.OP and value in _OPEN:
+            stack.append(at)
+        elif kind == tokenize.OP and value in _CLOSE:
             opened = stack.pop()
             if not stack:
-                pairs.append((opened, position))
-        elif token.type == tokenize.OP and token.string == "," and len(stack) == 0:
-            commas.append(position)
-        if token.type == tokenize.COMMENT:
-            return [], []
-    return pairs, commas
+                pairs.append((opened, at))
+        elif not stack:
+            if kind == tokenize.NAME and value == "lambda":
+                in_lambda = True
+            elif kind == tokenize.OP and value == ":" and in_lambda:
+                in_lambda = False
+            elif kind == tokenize.OP and value == "," and not in_lambda:
+                commas.append(at)
+            elif kind == tokenize.OP and value in ("=", "+=", "-=") and not in_lambda:
+                equals.append(at)
+            elif kind == tokenize.NAME and value in ("for", "async"):
+                if at > base:
+                    clauses.append(at)
+            elif kind == tokenize.NAME and value == "if" and clauses:
+                clauses.append(at)
+            elif clause_in and kind == tokenize.NAME and value == "in":
+                clause_in = False
+            elif value in _PRIORITIES and not in_lambda and _is_binary(previous):
+                operators.append((at, value))
+        previous = token
+    return pairs, commas, clauses, operators, equals
 
 
-def _split_commas(body: str) -> list[str]:
-    tokens = _tokens(body)
-    if tokens is None:
-        return [body]
-    depth, cuts = 0, []
-    for token in tokens:
-        if token.type == tokenize.OP and token.string in _OPEN:
-            depth += 1
-        elif token.type == tokenize.OP and token.string in (")", "]", "}"):
-            depth -= 1
-        elif token.type == tokenize.OP and token.string == "," and depth == 0:
-            cuts.append(token.start[1])
-    pieces, start = [], 0
-    for cut in cuts:
-        pieces.append(body[start:cut].strip())
-        start = cut + 1
-    last = body[start:].strip()
-    if last:
-        pieces.append(last)
-    return pieces
+def _is_binary(previous) -> bool:
+    """An operator is binary when what precedes it ends an operand."""
+    if previous is None:
+        return False
+    if previous.type in (tokenize.NUMBER, tokenize.STRING):
+        return True
+    if previous.type == tokenize.NAME:
+        return previous.string not in (
+            "and",
+            "or",
+            "not",
+            "in",
+            "is",
+            "if",
+            "else",
+            "return",
+            "lambda",
+        )
+    return previous.type == tokenize.OP and previous.string in _CLOSE
 
 
-def wrap_line(line: str) -> list[str]:
+def wrap_line(line: str, *, inside: bool) -> list[str]:
     if len(line) <= LIMIT:
         return [line]
-    indent = line[: len(line) - len(line.lstrip())]
-    text = line
-    tokens = _tokens(line)
-    if tokens is None:
+    facts = _scan(line)
+    if facts is None:
         return [line]
-    pairs, _ = _top_level(text, tokens)
+    pairs, commas, clauses, operators, equals = facts
+    indent = line[: len(line) - len(line.lstrip())]
+    if commas and commas[-1] == len(line.rstrip()) - 1:
+        commas = commas[:-1]  # the trailing comma of an element
+    if inside and not commas and not clauses and operators:
+        return _operator_split(line, indent, operators)
+    if not inside:
+        value_at = None
+        if equals:
+            value_at = equals[-1] + len(line[equals[-1] :].split(" ", 1)[0]) + 1
+        elif line.lstrip().startswith("return "):
+            value_at = len(indent) + len("return ")
+        if value_at is not None and _has_operator(line[value_at:]):
+            # `x = a + b` too long: the value goes in parentheses, as ruff writes it
+            body = wrap_line(indent + "    " + line[value_at:].strip(), inside=True)
+            return [line[:value_at] + "(", *body, indent + ")"]
+    return _bracket_split(line, indent, pairs, inside)
+
+
+def _has_operator(text: str) -> bool:
+    facts = _scan(text)
+    return bool(facts and facts[3] and not facts[1])
+
+
+def _operator_split(line: str, indent: str, operators) -> list[str]:
+    top = max(_PRIORITIES[value] for _, value in operators)
+    cuts = [at for at, value in operators if _PRIORITIES[value] == top]
+    pieces, start = [], 0
+    for cut in cuts:
+        pieces.append(line[start:cut].strip())
+        start = cut
+    pieces.append(line[start:].strip())
+    out: list[str] = []
+    for piece in pieces:
+        out.extend(wrap_line(indent + piece, inside=True))
+    return out
+
+
+def _bracket_split(line: str, indent: str, pairs, inside: bool) -> list[str]:
     pairs = [(o, c) for o, c in pairs if c > o + 1]
     if not pairs:
         return [line]
     chosen = pairs[-1]
     for opened, closed in reversed(pairs):
-        if len(text[: opened + 1]) <= LIMIT:
+        if len(line[: opened + 1]) <= LIMIT:
             chosen = (opened, closed)
             break
     opened, closed = chosen
-    head, body, tail = text[: opened + 1], text[opened + 1 : closed].strip(), indent + text[closed:]
+    head, body = line[: opened + 1], line[opened + 1 : closed].strip()
+    tail = indent + line[closed:]
     inner = indent + "    "
-    pieces = _split_commas(body)
-    if len(inner + body) <= LIMIT and not body.endswith(","):
+    pieces, with_commas = _split_body(body)
+    before = line[:opened].rstrip()
+    display = not before or not (before[-1].isalnum() or before[-1] in "_)]}\"'")
+    if display and with_commas and len(pieces) > 1:
+        middle = []  # a list, dict or tuple display splits one element per line
+        for piece in pieces:
+            middle.extend(wrap_line(inner + piece + ",", inside=True))
+    elif len(inner + body) <= LIMIT:
         middle = [inner + body]
     elif len(pieces) == 1:
-        middle = wrap_line(inner + pieces[0])
+        middle = wrap_line(inner + pieces[0], inside=True)
     else:
         middle = []
         for piece in pieces:
-            middle.extend(wrap_line(inner + piece + ","))
-    return [*wrap_line(head), *middle, *wrap_line(tail)]
+            middle.extend(wrap_line(inner + piece + ("," if with_commas else ""), inside=True))
+    return [*wrap_line(head, inside=inside), *middle, *wrap_line(tail, inside=inside)]
+
+
+def _split_body(body: str) -> tuple[list[str], bool]:
+    """A bracket's contents split at comprehension clauses or top-level commas."""
+    facts = _scan(body)
+    if facts is None:
+        return [body], True
+    _, commas, clauses, _, _ = facts
+    cuts, skip = (clauses, 0) if clauses else (commas, 1)
+    pieces, start = [], 0
+    for cut in cuts:
+        pieces.append(body[start:cut].strip())
+        start = cut + skip
+    pieces.append(body[start:].strip())
+    return [piece for piece in pieces if piece], not clauses

@@ -32,12 +32,30 @@ def index_expression(emitter: Emitter, index: n.Node | None):
     kind = emitter.kind(index)
     if kind in (Kind.LGL_VECTOR,) or _is_mask(index):
         return emitter.expr(index)
+    if kind is Kind.STR:
+        return emitter.expr(index)
+    literal = _literal_positions(index)
+    if literal is not None:
+        return py.list_([py.integer(position - 1) for position in literal])
     value = emitter.expr(index)
-    if kind in (Kind.NUM_VECTOR, Kind.INT_VECTOR, Kind.RANGE):
+    if kind in (Kind.INT_VECTOR, Kind.RANGE):
         return py.binop(value, "-", py.integer(1))
+    if kind is Kind.NUM_VECTOR:  # R truncates double positions
+        return py.binop(py.call(py.attr(value, "astype"), py.name("int")), "-", py.integer(1))
+    if kind is Kind.FLOAT:
+        return py.binop(py.call("int", value), "-", py.integer(1))
     if kind not in NUMERIC_SCALARS and kind is not Kind.UNKNOWN:
         emitter.fail("RK102", f"indexing with a {kind.value} is not translated", index)
     return minus_one(value)
+
+
+def _literal_positions(node: n.Node) -> list[int] | None:
+    """`c(1, 3)` as [1, 3] when every element is a literal whole number."""
+    if isinstance(node, n.Call) and getattr(node.func, "id", None) == "c" and node.args:
+        values = [literal_int(arg.value) for arg in node.args if arg.name is None]
+        if len(values) == len(node.args) and all(v is not None and v > 0 for v in values):
+            return values
+    return None
 
 
 def _is_zero(node: cst.BaseExpression) -> bool:
@@ -89,6 +107,13 @@ def index(emitter: Emitter, node: n.Index) -> cst.BaseExpression:
         dropped = _negated(index_node) if index_node is not None else None
         if dropped is not None:
             return drop_elements(emitter, obj, dropped)
+        if (
+            not node.double
+            and index_node is not None
+            and emitter.kind(node.obj) in (Kind.CHR_VECTOR, Kind.LIST)
+            and emitter.kind(index_node) in (Kind.INT_VECTOR, Kind.NUM_VECTOR, Kind.LGL_VECTOR)
+        ):
+            return _pick_from_list(emitter, obj, index_node)
         return py.subscript(obj, index_expression(emitter, index_node))
     elements = []
     for axis, arg in enumerate(args):
@@ -101,11 +126,34 @@ def index(emitter: Emitter, node: n.Index) -> cst.BaseExpression:
             return drop_elements(emitter, obj, dropped, axis=axis)
         elements.append(index_expression(emitter, arg.value))
     if keep_dim:
-        elements = [_as_slice(emitter, element) for element in elements]
+        elements = [
+            _as_slice(element)
+            if arg.value is not None and emitter.kind(arg.value) in NUMERIC_SCALARS
+            else element
+            for element, arg in zip(elements, args)
+        ]
     return py.subscript(obj, *elements)
 
 
-def _as_slice(emitter: Emitter, element):
+def _pick_from_list(emitter: Emitter, obj: cst.BaseExpression, index: n.Node):
+    """A Python list indexed by an R vector of positions or a logical mask."""
+    values = emitter.expr(index)
+    if emitter.kind(index) is Kind.LGL_VECTOR:
+        pairs = cst.Tuple(
+            [cst.Element(py.name("item")), cst.Element(py.name("keep"))], lpar=[], rpar=[]
+        )
+        return cst.ListComp(
+            py.name("item"),
+            cst.CompFor(pairs, py.call("zip", obj, values), ifs=[cst.CompIf(py.name("keep"))]),
+        )
+    position = py.name("position")
+    if emitter.kind(index) is Kind.NUM_VECTOR:
+        position = py.call("int", position)
+    element = py.subscript(obj, py.binop(position, "-", py.integer(1)))
+    return cst.ListComp(element, cst.CompFor(py.name("position"), values))
+
+
+def _as_slice(element):
     if isinstance(element, cst.Slice):
         return element
     return py.slice_(None if _is_zero(element) else element, plus_one(element))
@@ -124,7 +172,10 @@ def _index_kind(emitter: Emitter, node: n.Index) -> Kind:
         return Kind.ARRAY if len(args) - len(scalar_axes) > 1 else Kind.NUM_VECTOR
     if len(args) == 1 and args[0].value is not None:
         index_kind = emitter.kind(args[0].value)
-        if index_kind in NUMERIC_SCALARS and _negated(args[0].value) is None:
+        scalar_index = index_kind in NUMERIC_SCALARS or index_kind in (Kind.UNKNOWN, Kind.STR)
+        if isinstance(args[0].value, n.Binary) and args[0].value.op == ":":
+            scalar_index = False
+        if scalar_index and _negated(args[0].value) is None:
             if node.double and container in (Kind.LIST, Kind.NAMED_LIST):
                 return Kind.UNKNOWN
             return element_of(container)

@@ -102,31 +102,37 @@ def sequence(emitter: Emitter, start: n.Node, stop: n.Node, *, loop: bool = Fals
 
 
 def plus_one(expression_: cst.BaseExpression) -> cst.BaseExpression:
-    """`x + 1`, folding `x - 1 + 1` and literals."""
-    if isinstance(expression_, cst.Integer):
-        return py.integer(int(expression_.value) + 1)
-    if (
-        isinstance(expression_, cst.BinaryOperation)
-        and isinstance(expression_.operator, cst.Subtract)
-        and isinstance(expression_.right, cst.Integer)
-        and expression_.right.value == "1"
-    ):
-        return expression_.left
-    return py.binop(expression_, "+", py.integer(1))
+    """`x + 1`, folded into a literal or a literal offset where there is one."""
+    return _offset(expression_, 1)
 
 
 def minus_one(expression_: cst.BaseExpression) -> cst.BaseExpression:
-    """`x - 1`, folding literals and `x + 1 - 1`."""
+    """`x - 1`, folded into a literal or a literal offset where there is one."""
+    return _offset(expression_, -1)
+
+
+def _offset(expression_: cst.BaseExpression, delta: int) -> cst.BaseExpression:
     if isinstance(expression_, cst.Integer):
-        return py.integer(int(expression_.value) - 1)
+        return py.integer(int(expression_.value) + delta)
+    if (
+        isinstance(expression_, cst.UnaryOperation)
+        and isinstance(expression_.operator, cst.Minus)
+        and isinstance(expression_.expression, cst.Integer)
+    ):
+        return py.integer(-int(expression_.expression.value) + delta)
     if (
         isinstance(expression_, cst.BinaryOperation)
-        and isinstance(expression_.operator, cst.Add)
+        and isinstance(expression_.operator, (cst.Add, cst.Subtract))
         and isinstance(expression_.right, cst.Integer)
-        and expression_.right.value == "1"
+        and not expression_.lpar
     ):
-        return expression_.left
-    return py.binop(expression_, "-", py.integer(1))
+        sign = 1 if isinstance(expression_.operator, cst.Add) else -1
+        total = sign * int(expression_.right.value) + delta
+        if total == 0:
+            return expression_.left
+        op = "+" if total > 0 else "-"
+        return py.binop(expression_.left, op, py.integer(abs(total)))
+    return py.binop(expression_, "+" if delta > 0 else "-", py.integer(abs(delta)))
 
 
 def _literal_int(node: n.Node) -> int | None:

@@ -44,9 +44,18 @@ def _num(emitter: Emitter, node: n.Num) -> cst.BaseExpression:
 
 @kind_rule(n.Num)
 def _num_kind(emitter: Emitter, node: n.Num) -> Kind:
+    """Kinds describe the Python value: an integral R double is written as an int."""
     if node.is_complex:
         return Kind.UNKNOWN
-    return Kind.INT if node.is_integer else Kind.FLOAT
+    value = node.value
+    return Kind.INT if isinstance(value, int) or value.is_integer() else Kind.FLOAT
+
+
+def r_double(node: n.Node) -> bool:
+    """Whether `node` is an R double literal (`1`, `-2.5`; not `1L`)."""
+    if isinstance(node, n.Unary) and node.op in ("-", "+"):
+        node = node.operand
+    return isinstance(node, n.Num) and not node.is_integer and not node.is_complex
 
 
 @expression(n.Str)
@@ -81,15 +90,43 @@ def _const_kind(emitter: Emitter, node: n.Const) -> Kind:
     return Kind.FLOAT
 
 
+_OPERATORS = {
+    "+": "operator.add",
+    "-": "operator.sub",
+    "*": "operator.mul",
+    "/": "operator.truediv",
+    "^": "operator.pow",
+    "%%": "operator.mod",
+    "%/%": "operator.floordiv",
+    "==": "operator.eq",
+    "!=": "operator.ne",
+    "<": "operator.lt",
+    ">": "operator.gt",
+    "<=": "operator.le",
+    ">=": "operator.ge",
+    "&": "operator.and_",
+    "|": "operator.or_",
+}
+_CHARACTER_CONSTANTS = {"letters": "ascii_lowercase", "LETTERS": "ascii_uppercase"}
+
+
 @expression(n.Name)
 def name(emitter: Emitter, node: n.Name) -> cst.BaseExpression:
     r_name = node.id
+    if r_name == "...":
+        return py.name("args")
     if emitter.analysis.is_user_name(r_name, emitter.scope) or r_name in emitter.local_names:
         return py.name(python_name(r_name))
     if r_name in _NAMED_CONSTANTS:
         return py.name(_NAMED_CONSTANTS[r_name])
     if r_name in _MATH_CONSTANTS:
         return py.dotted(emitter.imports.path(_MATH_CONSTANTS[r_name]))
+    if r_name in _CHARACTER_CONSTANTS:
+        return py.call(
+            "list", py.dotted(emitter.imports.path("string." + _CHARACTER_CONSTANTS[r_name]))
+        )
+    if r_name in _OPERATORS:  # `Reduce(`+`, x)`
+        return py.dotted(emitter.imports.path(_OPERATORS[r_name]))
     from .calls import function_value
 
     value = function_value(emitter, node)
@@ -108,13 +145,26 @@ def _name_kind(emitter: Emitter, node: n.Name) -> Kind:
         return Kind.BOOL
     if node.id in _MATH_CONSTANTS:
         return Kind.FLOAT
+    if node.id in _CHARACTER_CONSTANTS:
+        return Kind.CHR_VECTOR
     return Kind.FUNCTION
 
 
 @expression(n.Paren)
 def _paren(emitter: Emitter, node: n.Paren) -> cst.BaseExpression:
     # Python's precedence is applied by the builders; R's grouping is already in the tree.
-    return emitter.expr(node.expr)
+    inner = node.expr
+    if (
+        isinstance(inner, n.Assign)
+        and isinstance(inner.target, n.Name)
+        and not inner.is_superassign
+    ):
+        # `(z <- y + 1)` assigns and shows the value: Python's `:=`.
+        emitter.set_kind(inner.target.id, emitter.kind(inner.value))
+        return py.parens(
+            cst.NamedExpr(py.name(python_name(inner.target.id)), emitter.expr(inner.value))
+        )
+    return emitter.expr(inner)
 
 
 @kind_rule(n.Paren)

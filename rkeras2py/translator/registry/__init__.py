@@ -84,7 +84,10 @@ class Table:
 
         def register(function: SpecialEmitter) -> SpecialEmitter:
             for name in names:
+                existing = self.entries.get(name)
                 self.add(name, params=params, emit=function, **options)
+                if existing is not None and existing.statement is not None:
+                    self.entries[name].statement = existing.statement
             return function
 
         return register

@@ -59,9 +59,18 @@ def element(emitter, node: n.Node) -> cst.BaseExpression:
     if isinstance(node, n.Unary) and node.op == "-" and isinstance(node.operand, n.Const):
         if node.operand.name == "Inf":
             return py.unary("-", np(emitter, "inf"))
-    if emitter.kind(node) is Kind.FLOAT:
+    from ..emit.values import r_double
+
+    if r_double(node) or emitter.kind(node) is Kind.FLOAT:
         return float_expr(emitter, node)
     return emitter.expr(node)
+
+
+def r_kind(emitter, node: n.Node) -> Kind:
+    """The kind R gives `node`: unlike the Python kind, `1` is a double here."""
+    from ..emit.values import r_double
+
+    return Kind.FLOAT if r_double(node) else emitter.kind(node)
 
 
 def is_vector(emitter, node: n.Node) -> bool:

@@ -8,7 +8,7 @@ CAVEATS (each topic module lists its own)
 
 from __future__ import annotations
 
-from .core import TABLE
 from . import extra  # noqa: F401  (adds its entries to TABLE)
+from .core import TABLE
 
 __all__ = ["TABLE"]

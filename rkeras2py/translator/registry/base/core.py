@@ -30,6 +30,7 @@ from ..helpers import (
     float_expr,
     is_true,
     np,
+    r_kind,
     same_kind,
     scalar_of,
 )
@@ -95,7 +96,7 @@ def _c_kind(emitter: Emitter, bound: BoundCall) -> Kind:
         return Kind.LIST
     if any(arg.name for arg in args):
         return Kind.NAMED_LIST
-    kinds = {emitter.kind(arg.value) for arg in args if not _is_na(arg.value)}
+    kinds = {r_kind(emitter, arg.value) for arg in args if not _is_na(arg.value)}
     if kinds <= {Kind.STR, Kind.CHR_VECTOR}:
         return Kind.CHR_VECTOR
     if kinds <= {Kind.BOOL, Kind.LGL_VECTOR}:
@@ -560,7 +561,7 @@ def _as_kind(emitter: Emitter, bound: BoundCall, scalar: Kind) -> Kind:
     return scalar if emitter.kind(bound.get("x")) in SCALARS else vector_of(scalar)
 
 
-@special("invisible", params="x", kind=same_kind("x"))
+@special("invisible", params="x", visible=False, kind=same_kind("x"))
 def invisible(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     return expr(emitter, bound, "x", py.name("None"))
 
@@ -603,7 +604,39 @@ def _fstring(emitter: Emitter, nodes: list[n.Node], values: list, sep: str) -> c
             parts.append(cst.FormattedStringExpression(expression_))
     if all(isinstance(p, cst.FormattedStringText) for p in parts):
         return py.string("".join(p.value for p in parts).encode().decode("unicode_escape"))
+    module = cst.Module([])
+    inner = "".join(
+        module.code_for_node(p.expression)
+        for p in parts
+        if isinstance(p, cst.FormattedStringExpression)
+    )
+    if '"' in inner:  # before Python 3.12 an f-string cannot reuse its own quote inside
+        parts = [
+            p.with_changes(expression=p.expression.visit(_SingleQuotes()))
+            if isinstance(p, cst.FormattedStringExpression)
+            else p
+            for p in parts
+        ]
+        inner = "".join(
+            module.code_for_node(p.expression)
+            for p in parts
+            if isinstance(p, cst.FormattedStringExpression)
+        )
+        if '"' in inner:
+            emitter.fail(
+                "RK102", "this string is too tangled to translate as an f-string", nodes[0]
+            )
     return cst.FormattedString(parts, start='f"', end='"')
+
+
+class _SingleQuotes(cst.CSTTransformer):
+    """String literals inside an f-string's braces, rewritten with single quotes."""
+
+    def leave_SimpleString(self, original, updated):
+        text = updated.value
+        if text.startswith('"') and "'" not in text:
+            return updated.with_changes(value="'" + text[1:-1].replace('\\"', '"') + "'")
+        return updated
 
 
 def _paste(sep_default: str):
@@ -618,7 +651,7 @@ def _paste(sep_default: str):
         vector_at = _vector_argument(emitter, nodes)
         collapse = bound.get("collapse")
         if vector_at == -1:
-            emitter.fail("RK102", "paste() of several vectors is not translated yet", bound.node)
+            return _paste_vectors(emitter, nodes, sep, collapse)
         if vector_at is None:
             result = _fstring(emitter, nodes, [emitter.expr(node) for node in nodes], sep)
             if collapse is not None:
@@ -645,6 +678,29 @@ def _paste(sep_default: str):
     return emit
 
 
+def _paste_vectors(emitter: Emitter, nodes: list[n.Node], sep: str, collapse: n.Node | None):
+    """paste() over several vectors: a comprehension over `zip` (R recycles scalars)."""
+    names, values, shown, iterables = [], [], [], []
+    for node in nodes:
+        if emitter.kind(node) in VECTORS:
+            name = emitter.fresh("part")
+            names.append(name)
+            iterables.append(emitter.expr(node))
+            values.append(py.name(name))
+            shown.append(n.Name(name))
+        else:
+            values.append(emitter.expr(node))
+            shown.append(node)
+    body = _fstring(emitter, shown, values, sep)
+    target = cst.Tuple([cst.Element(py.name(name)) for name in names], lpar=[], rpar=[])
+    listed = cst.ListComp(body, cst.CompFor(target, py.call("zip", *iterables)))
+    if collapse is not None:
+        return py.call(
+            py.attr(emitter.expr(collapse), "join"), cst.GeneratorExp(listed.elt, listed.for_in)
+        )
+    return listed
+
+
 def _as_strings(emitter: Emitter, node: n.Node) -> cst.BaseExpression:
     if emitter.kind(node) is Kind.CHR_VECTOR:
         return emitter.expr(node)
@@ -656,8 +712,8 @@ def _as_strings(emitter: Emitter, node: n.Node) -> cst.BaseExpression:
 def _paste_kind(emitter: Emitter, bound: BoundCall) -> Kind:
     if bound.has("collapse"):
         return Kind.STR
-    vector_at = _vector_argument(emitter, [arg.value for arg in bound.extra])
-    return Kind.STR if vector_at is None else Kind.CHR_VECTOR
+    vector = any(emitter.kind(arg.value) in VECTORS for arg in bound.extra)
+    return Kind.CHR_VECTOR if vector else Kind.STR
 
 
 TABLE.add("paste", params="... sep collapse", emit=_paste(" "), kind=_paste_kind)
@@ -685,8 +741,8 @@ def sprintf(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
 
 
 def _sprintf_kind(emitter: Emitter, bound: BoundCall) -> Kind:
-    vector_at = _vector_argument(emitter, [arg.value for arg in bound.extra])
-    return Kind.STR if vector_at is None else Kind.CHR_VECTOR
+    vector = any(emitter.kind(arg.value) in VECTORS for arg in bound.extra)
+    return Kind.CHR_VECTOR if vector else Kind.STR
 
 
 def _string_method(method: str, result: Kind = Kind.STR):
@@ -708,7 +764,8 @@ TABLE.add("trimws", params="x which", emit=_string_method("strip"), kind=same_ki
 def nchar(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     x = bound.get("x")
     if emitter.kind(x) is Kind.CHR_VECTOR:
-        return comprehension(py.call("len", py.name("text")), "text", emitter.expr(x))
+        lengths = comprehension(py.call("len", py.name("text")), "text", emitter.expr(x))
+        return py.call(np(emitter, "array"), lengths)
     return py.call("len", emitter.expr(x))
 
 
@@ -771,7 +828,8 @@ def _regex_call(kind: str):
                 else:
                     result = py.call(emitter.imports.path("re.sub"), *args)
         if is_vector:
-            return comprehension(result, "text", emitter.expr(x))
+            listed = comprehension(result, "text", emitter.expr(x))
+            return py.call(np(emitter, "array"), listed) if kind == "grepl" else listed
         return result
 
     return emit
@@ -1287,9 +1345,12 @@ def switch_statement(emitter: Emitter, bound: BoundCall, mode: Mode):
     from ...emit.control import branch
 
     subject = bound.get("EXPR")
-    if emitter.kind(subject) in NUMERIC_SCALARS:
-        emitter.fail("RK102", "switch() on a number is not translated", bound.node)
-    cases, default = _switch_cases(bound)
+    numeric = emitter.kind(subject) in NUMERIC_SCALARS or not any(a.name for a in bound.extra)
+    if numeric:  # switch(i, a, b, c) picks the i-th alternative, NULL out of range
+        cases = [([str(i)], arg.value) for i, arg in enumerate(bound.extra, start=1)]
+        default = None
+    else:
+        cases, default = _switch_cases(bound)
     value = emitter.expr(subject)
     if not isinstance(value, cst.Name):
         holder = py.name(emitter.fresh("choice"))
@@ -1301,7 +1362,9 @@ def switch_statement(emitter: Emitter, bound: BoundCall, mode: Mode):
     elif mode.action == "assign":
         chain = cst.Else(cst.IndentedBlock([py.assign(mode.target, py.name("None"))]))
     for labels, body in reversed(cases):
-        if len(labels) == 1:
+        if numeric:
+            test = py.compare(value, "==", py.integer(int(labels[0])))
+        elif len(labels) == 1:
             test = py.compare(value, "==", py.string(labels[0]))
         else:
             test = py.compare(
@@ -1313,6 +1376,10 @@ def switch_statement(emitter: Emitter, bound: BoundCall, mode: Mode):
 
 @special("switch", params="EXPR ...", kind=Kind.UNKNOWN)
 def switch_expression(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    if not any(a.name for a in bound.extra) or emitter.kind(bound.get("EXPR")) in NUMERIC_SCALARS:
+        target = py.name(emitter.fresh("value"))
+        emitter.hoist(switch_statement(emitter, bound, Mode("assign", target)))
+        return target
     cases, default = _switch_cases(bound)
     simple = all(isinstance(v, (n.Num, n.Str, n.Const, n.Name)) for _, v in cases)
     if simple and (default is None or isinstance(default, (n.Num, n.Str, n.Const, n.Name))):

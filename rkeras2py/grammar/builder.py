@@ -9,6 +9,7 @@ from ..errors import RSyntaxError
 from . import nodes as n
 from .lexer import Tok
 from .strings import EscapeError, decode_escapes, decode_string
+from .walk import right_edge
 
 # Functions R refuses as the right-hand side of `|>` (IS_SPECIAL_SYMBOL in R's names.c).
 _PIPE_SPECIALS = frozenset(
@@ -308,23 +309,7 @@ _COMPARISONS = frozenset({"==", "!=", "<", ">", "<=", ">="})
 
 def _ends_in_comparison(node: n.Node) -> bool:
     """Whether `node`, written out, ends with an unparenthesised comparison."""
-    while True:
-        if isinstance(node, n.Binary):
-            if node.op in _COMPARISONS:
-                return True
-            node = node.right
-        elif isinstance(node, n.Unary):
-            node = node.operand
-        elif isinstance(node, n.Formula):
-            node = node.rhs
-        elif isinstance(node, n.Assign):
-            node = node.target if node.op in ("->", "->>") else node.value
-        elif isinstance(node, (n.Function, n.For, n.While, n.Repeat)):
-            node = node.body
-        elif isinstance(node, n.If):
-            node = node.orelse or node.then
-        else:
-            return False
+    return any(isinstance(x, n.Binary) and x.op in _COMPARISONS for x in right_edge(node))
 
 
 def _place_empty(args: list[n.Arg], bracket: Tok) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from . import nodes as n
 from .strings import quote_name, quote_string, raw_string
+from .walk import right_edge
 
 # Binding levels, lowest first (R's ?Syntax); operands of a level-L operator must bind
 # at least as tightly, or be parenthesised.
@@ -128,19 +129,7 @@ def _written_right(node: n.Node) -> n.Node:
 
 def _dangles(node: n.Node) -> bool:
     """Whether `node` ends in an `if` without `else` that a following `else` would join."""
-    while True:
-        if isinstance(node, n.If):
-            if node.orelse is None:
-                return True
-            node = node.orelse
-        elif isinstance(node, (n.Function, n.For, n.While, n.Repeat)):
-            node = node.body
-        elif isinstance(node, n.Unary):
-            node = node.operand
-        elif isinstance(node, (n.Binary, n.Assign, n.Formula)):
-            node = _written_right(node)
-        else:
-            return False
+    return any(isinstance(x, n.If) and x.orelse is None for x in right_edge(node))
 
 
 class _Writer:

@@ -45,6 +45,32 @@ def walk(node: Node) -> Iterator[Node]:
         stack.extend(reversed(list(child_nodes(current))))
 
 
+def right_edge(node: Node) -> Iterator[Node]:
+    """`node` and what ends it when written without parentheses: the right operand of an
+    operator, the body of `function`/loops, the last branch of `if`, a prefix's operand.
+
+    An operator written right after `node` would meet these first, innermost last.
+    """
+    from . import nodes as n
+
+    while node is not None:
+        yield node
+        if isinstance(node, n.Binary):
+            node = node.right
+        elif isinstance(node, n.Assign):
+            node = node.target if node.op in ("->", "->>") else node.value
+        elif isinstance(node, n.Formula):
+            node = node.rhs
+        elif isinstance(node, n.Unary):
+            node = node.operand
+        elif isinstance(node, (n.Function, n.For, n.While, n.Repeat)):
+            node = node.body
+        elif isinstance(node, n.If):
+            node = node.orelse or node.then
+        else:
+            return
+
+
 def nodes_equal(left: Node, right: Node) -> bool:
     """Structural equality, ignoring positions and comments."""
     stack = [(left, right)]

@@ -54,31 +54,23 @@ STATEMENTS: dict[type, StatementEmitter] = {}
 KINDS: dict[type, KindRule] = {}
 
 
-def expression(*node_types: type):
-    def register(function: ExpressionEmitter) -> ExpressionEmitter:
-        for node_type in node_types:
-            EXPRESSIONS[node_type] = function
-        return function
+def _registrar(table: dict):
+    """A decorator factory that files a function in `table` under the node types given."""
 
-    return register
+    def register_for(*node_types: type):
+        def register(function):
+            for node_type in node_types:
+                table[node_type] = function
+            return function
 
+        return register
 
-def statement(*node_types: type):
-    def register(function: StatementEmitter) -> StatementEmitter:
-        for node_type in node_types:
-            STATEMENTS[node_type] = function
-        return function
-
-    return register
+    return register_for
 
 
-def kind_rule(*node_types: type):
-    def register(function: KindRule) -> KindRule:
-        for node_type in node_types:
-            KINDS[node_type] = function
-        return function
-
-    return register
+expression = _registrar(EXPRESSIONS)
+statement = _registrar(STATEMENTS)
+kind_rule = _registrar(KINDS)
 
 
 class Emitter:

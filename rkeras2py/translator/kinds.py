@@ -42,25 +42,23 @@ ARRAYS = NUMERIC_VECTORS | {Kind.ARRAY}
 SEQUENCES = VECTORS | {Kind.ARRAY, Kind.LIST}
 
 
+_VECTOR_OF = {
+    Kind.BOOL: Kind.LGL_VECTOR,
+    Kind.INT: Kind.INT_VECTOR,
+    Kind.FLOAT: Kind.NUM_VECTOR,
+    Kind.STR: Kind.CHR_VECTOR,
+}
+_ELEMENT_OF = {vector: scalar for scalar, vector in _VECTOR_OF.items()} | {Kind.RANGE: Kind.INT}
+
+
 def vector_of(scalar: Kind) -> Kind:
     """The vector kind whose elements are `scalar`."""
-    return {
-        Kind.BOOL: Kind.LGL_VECTOR,
-        Kind.INT: Kind.INT_VECTOR,
-        Kind.FLOAT: Kind.NUM_VECTOR,
-        Kind.STR: Kind.CHR_VECTOR,
-    }.get(scalar, Kind.UNKNOWN)
+    return _VECTOR_OF.get(scalar, Kind.UNKNOWN)
 
 
 def element_of(vector: Kind) -> Kind:
     """The scalar kind of one element of `vector`."""
-    return {
-        Kind.LGL_VECTOR: Kind.BOOL,
-        Kind.INT_VECTOR: Kind.INT,
-        Kind.RANGE: Kind.INT,
-        Kind.NUM_VECTOR: Kind.FLOAT,
-        Kind.CHR_VECTOR: Kind.STR,
-    }.get(vector, Kind.UNKNOWN)
+    return _ELEMENT_OF.get(vector, Kind.UNKNOWN)
 
 
 _NUMERIC_ORDER = [Kind.BOOL, Kind.INT, Kind.FLOAT]

@@ -302,27 +302,6 @@ def test_generated_programs_mostly_parse_and_use_every_rule():
 COMPARISONS = frozenset({"==", "!=", "<", ">", "<=", ">="})
 
 
-def right_edge(node: n.Node):
-    """`node` and the nodes along its right edge as written without parentheses: what an
-    operator written right after `node` would meet first."""
-    while node is not None:
-        yield node
-        if isinstance(node, n.Binary):
-            node = node.right
-        elif isinstance(node, n.Assign):
-            node = node.target if node.op in ("->", "->>") else node.value
-        elif isinstance(node, n.Formula):
-            node = node.rhs
-        elif isinstance(node, n.Unary):
-            node = node.operand
-        elif isinstance(node, (n.Function, n.For, n.While, n.Repeat)):
-            node = node.body
-        elif isinstance(node, n.If):
-            node = node.orelse or node.then
-        else:
-            node = None
-
-
 @PROPERTY_SETTINGS
 @given(grammar_programs())
 def test_grammar_derived_programs_round_trip(program: str):

@@ -90,6 +90,10 @@ def run(argv: list[str] | None = None) -> int:
         for diagnostic in result.diagnostics:
             print(diagnostic.format(source), file=sys.stderr)
         if result.has_errors:
+            # The code still shows every untranslated statement as a marker, but a file
+            # already at the output path is left as it was.
+            if not args.output:
+                sys.stdout.write(result.code)
             return 1
         text = result.code
     if args.output:

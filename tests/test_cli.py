@@ -71,3 +71,31 @@ def test_never_writes_over_its_input(tmp_path):
 def test_version():
     result = run("--version")
     assert result.returncode == 0 and result.stdout.startswith("rkeras2py ")
+
+
+def test_translates_to_stdout_and_to_a_file(tmp_path):
+    source = tmp_path / "prep.R"
+    source.write_text("x <- c(1, 2, 3)\ncat(mean(x), '\\n')\n")
+    result = run(str(source))
+    assert result.returncode == 0, result.stderr
+    assert "np.mean(x)" in result.stdout
+    target = tmp_path / "prep.py"
+    assert run(str(source), "-o", str(target)).returncode == 0
+    assert target.read_text() == result.stdout
+    ran = subprocess.run([sys.executable, str(target)], capture_output=True, text=True)
+    assert ran.stdout.split() == ["2.0"]
+
+
+def test_untranslatable_r_is_reported_and_marked(tmp_path):
+    source = tmp_path / "dynamic.R"
+    source.write_text('x <- 1\ny <- eval(parse(text = "x + 1"))\nprint(x)\n')
+    result = run(str(source))
+    assert result.returncode == 1
+    assert f"{source}:2:6: RK101" in result.stderr
+    assert '# R: y <- eval(parse(text = "x + 1"))' in result.stdout
+    assert 'raise NotImplementedError("RK101' in result.stdout
+    assert "print(x)" in result.stdout  # the rest is still translated
+    existing = tmp_path / "dynamic.py"
+    existing.write_text("previous")
+    assert run(str(source), "-o", str(existing)).returncode == 1
+    assert existing.read_text() == "previous"

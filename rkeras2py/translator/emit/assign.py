@@ -38,6 +38,9 @@ def assign_statement(emitter: Emitter, node: n.Assign, mode: Mode) -> list[cst.B
         name = target.id if isinstance(target, n.Name) else target.value
         emitter.set_kind(name, Kind.FUNCTION)
         return [define(emitter, python_name(name), value), *_value_after(emitter, target, mode)]
+    appended = _append_idiom(emitter, target, value)
+    if appended is not None:
+        return appended + _value_after(emitter, target.obj, mode)
     if isinstance(value, n.Assign):  # `a <- b <- 5`: assign the inner, then the outer
         inner = assign_statement(emitter, value, Mode("discard"))
         statements = inner + [
@@ -50,6 +53,29 @@ def assign_statement(emitter: Emitter, node: n.Assign, mode: Mode) -> list[cst.B
         name = target.id if isinstance(target, n.Name) else target.value
         emitter.set_kind(name, emitter.kind(value))
     return statements + _value_after(emitter, target, mode)
+
+
+def _append_idiom(emitter: Emitter, target: n.Node, value: n.Node):
+    """`x[[length(x) + 1]] <- v` grows `x` by one: `x.append(v)` (or `np.append`)."""
+    if not isinstance(target, n.Index) or len(target.args) != 1:
+        return None
+    index = target.args[0].value
+    if not (
+        isinstance(index, n.Binary)
+        and index.op == "+"
+        and isinstance(index.right, n.Num)
+        and index.right.value == 1
+        and isinstance(index.left, n.Call)
+        and getattr(index.left.func, "id", None) == "length"
+        and len(index.left.args) == 1
+        and index.left.args[0].value == target.obj
+    ):
+        return None
+    owner = target_expression(emitter, target.obj)
+    if emitter.kind(target.obj) in (Kind.NUM_VECTOR, Kind.INT_VECTOR, Kind.LGL_VECTOR):
+        grown = py.call(emitter.imports.path("numpy.append"), owner, emitter.expr(value))
+        return [py.assign(owner, grown)]
+    return [py.expr_statement(py.call(py.attr(owner, "append"), emitter.expr(value)))]
 
 
 def _value_after(emitter: Emitter, target: n.Node, mode: Mode) -> list[cst.BaseStatement]:

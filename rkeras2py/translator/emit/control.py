@@ -105,6 +105,8 @@ def loop_iterable(emitter: Emitter, node: n.Node) -> cst.BaseExpression:
         ):
             length = py.call("len", emitter.expr(node.args[0].value))
             return py.call("range", py.integer(1), plus_one(length))
+    if emitter.kind(node) is Kind.NAMED_LIST:  # R iterates over a list's values
+        return py.call(py.attr(emitter.expr(node), "values"))
     return emitter.expr(node)
 
 

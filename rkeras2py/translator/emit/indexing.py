@@ -114,7 +114,15 @@ def index(emitter: Emitter, node: n.Index) -> cst.BaseExpression:
             and emitter.kind(index_node) in (Kind.INT_VECTOR, Kind.NUM_VECTOR, Kind.LGL_VECTOR)
         ):
             return _pick_from_list(emitter, obj, index_node)
-        return py.subscript(obj, index_expression(emitter, index_node))
+        element = index_expression(emitter, index_node)
+        if (  # `[x.split(",")][0]` is `x.split(",")`
+            isinstance(obj, cst.List)
+            and len(obj.elements) == 1
+            and isinstance(element, cst.Integer)
+            and element.value == "0"
+        ):
+            return obj.elements[0].value
+        return py.subscript(obj, element)
     elements = []
     for axis, arg in enumerate(args):
         dropped = _negated(arg.value) if arg.value is not None else None
@@ -161,6 +169,12 @@ def _as_slice(element):
 
 @kind_rule(n.Index)
 def _index_kind(emitter: Emitter, node: n.Index) -> Kind:
+    if node.double and isinstance(node.obj, n.Call):
+        from .calls import resolve
+
+        entry = resolve(emitter, node.obj)
+        if entry is not None and entry.item_kind is not Kind.UNKNOWN:
+            return entry.item_kind
     container = emitter.kind(node.obj)
     args = [a for a in node.args if a.name is None]
     if container is Kind.ARRAY:

@@ -42,6 +42,7 @@ class Entry:
     rename: dict[str, str] = field(default_factory=dict)
     drop: frozenset[str] = frozenset()
     kind: KindRule = Kind.UNKNOWN
+    item_kind: Kind = Kind.UNKNOWN  # what `[[i]]` of a list result holds
     visible: bool = True
     status: str = "mapped"
     note: str = ""

@@ -43,9 +43,14 @@ statement = TABLE.statement
 # ---- vectors ---------------------------------------------------------------------------
 
 
+def _without_null(args: list[n.Arg]) -> list[n.Arg]:
+    """c() drops NULL."""
+    return [a for a in args if not (isinstance(a.value, n.Const) and a.value.name == "NULL")]
+
+
 @special("c", params="...", kind=lambda e, b: _c_kind(e, b))
 def c(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
-    args = bound.extra
+    args = _without_null(bound.extra)
     if not args:
         return py.list_([])
     if any(arg.name for arg in args):
@@ -91,7 +96,7 @@ def _is_na(node: n.Node) -> bool:
 
 
 def _c_kind(emitter: Emitter, bound: BoundCall) -> Kind:
-    args = bound.extra
+    args = _without_null(bound.extra)
     if not args:
         return Kind.LIST
     if any(arg.name for arg in args):
@@ -247,6 +252,8 @@ def vector(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
 @special("length", params="x", kind=Kind.INT)
 def length(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     x = bound.get("x")
+    if isinstance(x, n.Const) and x.name == "NULL":
+        return py.integer(0)
     if emitter.kind(x) is Kind.ARRAY:
         return py.attr(emitter.expr(x), "size")
     return py.call("len", emitter.expr(x))
@@ -293,7 +300,7 @@ def unlist(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     if emitter.kind(bound.get("x")) is Kind.NAMED_LIST:
         x = py.call(py.attr(x, "values"))
         return py.call(np(emitter, "array"), py.call("list", x))
-    return py.call(np(emitter, "concatenate"), py.list_([x]) if False else x)
+    return py.call(np(emitter, "hstack"), x)
 
 
 @special("rev", params="x", kind=same_kind("x"))
@@ -724,20 +731,22 @@ TABLE.add("paste0", params="... collapse", emit=_paste(""), kind=_paste_kind)
 def sprintf(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     fmt = expr(emitter, bound, "fmt")
     nodes = [arg.value for arg in bound.extra]
-    vector_at = _vector_argument(emitter, nodes)
-    if vector_at == -1:
-        emitter.fail("RK102", "sprintf() over several vectors is not translated yet", bound.node)
-    item = emitter.fresh("value") if vector_at is not None else None
+    vectors = [i for i, node in enumerate(nodes) if emitter.kind(node) in VECTORS]
+    names = {i: emitter.fresh("value") for i in vectors}
     values = [
-        py.name(item) if i == vector_at else emitter.expr(node) for i, node in enumerate(nodes)
+        py.name(names[i]) if i in names else emitter.expr(node) for i, node in enumerate(nodes)
     ]
     if len(values) == 1:
         formatted = py.binop(fmt, "%", values[0])
     else:
         formatted = py.binop(fmt, "%", py.list_(values, tuple_=True))
-    if vector_at is None:
+    if not vectors:
         return formatted
-    return comprehension(formatted, item, emitter.expr(nodes[vector_at]))
+    if len(vectors) == 1:
+        return comprehension(formatted, names[vectors[0]], emitter.expr(nodes[vectors[0]]))
+    target = cst.Tuple([cst.Element(py.name(names[i])) for i in vectors], lpar=[], rpar=[])
+    iterable = py.call("zip", *[emitter.expr(nodes[i]) for i in vectors])
+    return cst.ListComp(formatted, cst.CompFor(target, iterable))
 
 
 def _sprintf_kind(emitter: Emitter, bound: BoundCall) -> Kind:
@@ -757,7 +766,16 @@ def _string_method(method: str, result: Kind = Kind.STR):
 
 TABLE.add("toupper", params="x", emit=_string_method("upper"), kind=same_kind("x"))
 TABLE.add("tolower", params="x", emit=_string_method("lower"), kind=same_kind("x"))
-TABLE.add("trimws", params="x which", emit=_string_method("strip"), kind=same_kind("x"))
+
+
+@special("trimws", params="x which", kind=same_kind("x"))
+def trimws(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    which = bound.get("which")
+    side = which.value if isinstance(which, n.Str) else "both"
+    method = {"both": "strip", "left": "lstrip", "right": "rstrip"}.get(side)
+    if method is None:
+        emitter.fail("RK103", 'trimws(which =) must be "both", "left" or "right"', bound.node)
+    return _string_method(method)(emitter, bound)
 
 
 @special("nchar", params="x", kind=scalar_of("x", Kind.INT))
@@ -789,9 +807,10 @@ def starts_with(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     method = "startswith" if bound.entry.name == "startsWith" else "endswith"
     x, prefix = bound.get("x"), expr(emitter, bound, "prefix")
     if emitter.kind(x) is Kind.CHR_VECTOR:
-        return comprehension(
+        tests = comprehension(
             py.call(py.attr(py.name("text"), method), prefix), "text", emitter.expr(x)
         )
+        return py.call(np(emitter, "array"), tests)
     return py.call(py.attr(emitter.expr(x), method), prefix)
 
 
@@ -855,7 +874,7 @@ TABLE.add(
 )
 
 
-@special("strsplit", params="x split fixed perl", kind=Kind.LIST)
+@special("strsplit", params="x split fixed perl", kind=Kind.LIST, item_kind=Kind.CHR_VECTOR)
 def strsplit(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     x, split = bound.get("x"), bound.get("split")
     literal = isinstance(split, n.Str) and (
@@ -1055,20 +1074,31 @@ def _loop_names(emitter: Emitter, function: n.Node, count: int) -> list[str]:
 
 
 def _apply_list(emitter: Emitter, data: n.Node, function: n.Node, extra: list[n.Arg]):
+    """`[f(item, ...) for item in data]`, inlining `f` when R wrote it in place."""
     (name,) = _loop_names(emitter, function, 1)
-    extra_values = [emitter.expr(arg.value) for arg in extra]
+    element_expr = None
     if isinstance(function, n.Function) and not extra:
-        emitter.enter_function(function)
-        try:
-            from ...emit.functions import is_single_expression
+        from ...emit.functions import is_single_expression
 
-            body = is_single_expression(function)
-            element_expr = emitter.expr(body) if body is not None else None
+        body = is_single_expression(function)
+        if body is not None:
+            emitter.enter_function(function)
+            try:
+                element_expr = emitter.expr(body)
+            finally:
+                emitter.leave_function()
+    if element_expr is None and isinstance(function, (n.Name, n.Namespace, n.Str)):
+        # a named function: translate the call itself, so R's argument rules apply
+        callee = n.Name(function.value) if isinstance(function, n.Str) else function
+        call = n.Call(callee, [n.Arg(n.Name(name)), *extra])
+        call.line, call.column = function.line, function.column
+        emitter.local_names.add(name)
+        try:
+            element_expr = emitter.expr(call)
         finally:
-            emitter.leave_function()
-        if element_expr is None:
-            element_expr = py.call(emitter.expr(function), py.name(name))
-    else:
+            emitter.local_names.discard(name)
+    if element_expr is None:
+        extra_values = [emitter.expr(arg.value) for arg in extra]
         element_expr = py.call(emitter.expr(function), py.name(name), *extra_values)
     iterable = emitter.expr(data)
     if emitter.kind(data) is Kind.NAMED_LIST:

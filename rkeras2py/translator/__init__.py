@@ -51,7 +51,19 @@ def translate(source: str, filename: str = "<string>", *, strict: bool = False) 
     """Translate R source text to Python. Raises `RSyntaxError` for invalid R."""
     module = parse(source, filename)
     analysis = analyse(module)
+    # Scouting passes learn what each user function is called with and returns (the
+    # second sees the first's parameter kinds); the last pass writes the code.
+    seeded: dict = {}
+    returns: dict = {}
+    for _ in range(2):
+        scout = Emitter(source, filename, analysis, registry())
+        scout.seeded, scout.seeded_returns = seeded, returns
+        scout.body(module.body, scout.statement_mode())
+        if (scout.observed, scout.returns) == (seeded, returns):
+            break
+        seeded, returns = scout.observed, scout.returns
     emitter = Emitter(source, filename, analysis, registry())
+    emitter.seeded, emitter.seeded_returns = seeded, returns
     body = emitter.body(module.body, emitter.statement_mode())
     if module.trailing_comments:
         footer = [

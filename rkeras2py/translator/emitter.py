@@ -90,6 +90,12 @@ class Emitter:
         self.local_names: set[str] = set()
         self.prelude: list[cst.BaseStatement] = []
         self.has_rng = False
+        # Kinds of the arguments each user function is called with: recorded in one pass,
+        # used for its parameters in the next (R functions are vectorised by their use).
+        self.observed: dict[int, dict[str, Kind]] = {}
+        self.seeded: dict[int, dict[str, Kind]] = {}
+        self.returns: dict[int, Kind] = {}
+        self.seeded_returns: dict[int, Kind] = {}
         self.top_level = True
 
     # ---- diagnostics -----------------------------------------------------------------
@@ -227,7 +233,23 @@ class Emitter:
     # ---- functions -------------------------------------------------------------------
     def enter_function(self, function: n.Function) -> None:
         self.scope = self.analysis.scope_of(function)
-        self.kinds.append({})
+        self.kinds.append(dict(self.seeded.get(id(function), {})))
+
+    def observe_call(self, function: n.Function, args: list[n.Arg]) -> None:
+        """Record the kinds a user function's parameters receive at this call."""
+        from .kinds import join
+
+        params = [p.name for p in function.params if p.name != "..."]
+        seen = self.observed.setdefault(id(function), {})
+        positional = iter(p for p in params if p not in {a.name for a in args if a.name})
+        for arg in args:
+            param = (
+                arg.name if arg.name in params else (None if arg.name else next(positional, None))
+            )
+            if param is None or arg.value is None:
+                continue
+            kind = self.kind(arg.value)
+            seen[param] = join(seen[param], kind) if param in seen else kind
 
     def leave_function(self) -> None:
         self.kinds.pop()

@@ -39,6 +39,9 @@ def call(emitter: Emitter, node: n.Call) -> cst.BaseExpression:
         r_name = func.id if isinstance(func, n.Name) else func.value
         if not emitter.analysis.is_user_name(r_name, emitter.scope):
             emitter.fail("RK101", f"unknown function '{r_name}': no Python mapping", node)
+        definition = emitter.analysis.definition(r_name, emitter.scope)
+        if definition is not None:
+            emitter.observe_call(definition, node.args)
         return py.call(py.name(python_name(r_name)), *arguments(emitter, node.args))
     if isinstance(func, n.Namespace):
         emitter.fail("RK101", f"unknown function '{func.package}::{func.name}'", node)
@@ -136,5 +139,9 @@ def function_value(emitter: Emitter, node: n.Name) -> cst.BaseExpression | None:
 def _call_kind(emitter: Emitter, node: n.Call) -> Kind:
     entry = resolve(emitter, node)
     if entry is None:
+        if isinstance(node.func, n.Name):
+            definition = emitter.analysis.definition(node.func.id, emitter.scope)
+            if definition is not None:
+                return emitter.seeded_returns.get(id(definition), Kind.UNKNOWN)
         return Kind.UNKNOWN
     return entry.result_kind(emitter, bind(node, entry))

@@ -110,6 +110,8 @@ def define(emitter: Emitter, name: str, function: n.Function) -> cst.FunctionDef
         ]
         statements = function.body.body if isinstance(function.body, n.Block) else [function.body]
         body = emitter.body(statements, RETURN)
+        if statements:
+            emitter.returns[id(function)] = emitter.kind(statements[-1])
         body = declarations + prelude + copies + _drop_final_none(body)
     finally:
         emitter.leave_function()

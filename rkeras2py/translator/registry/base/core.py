@@ -1093,6 +1093,7 @@ def _apply_list(emitter: Emitter, data: n.Node, function: n.Node, extra: list[n.
         call = n.Call(callee, [n.Arg(n.Name(name)), *extra])
         call.line, call.column = function.line, function.column
         emitter.local_names.add(name)
+        emitter.set_kind(name, element_of(emitter.kind(data)))
         try:
             element_expr = emitter.expr(call)
         finally:

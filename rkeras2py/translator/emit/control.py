@@ -9,7 +9,7 @@ from .. import pyast as py
 from ..emitter import DISCARD, Emitter, Mode, expression, kind_rule, statement
 from ..kinds import SEQUENCES, Kind, element_of, join
 from .functions import block
-from .operators import plus_one, sequence
+from .operators import plus_one, sequence, whole
 from .values import python_name
 
 

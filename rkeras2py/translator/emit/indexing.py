@@ -8,7 +8,7 @@ from ...grammar import nodes as n
 from .. import pyast as py
 from ..emitter import Emitter, expression, kind_rule
 from ..kinds import ARRAYS, NUMERIC_SCALARS, Kind, element_of
-from .operators import literal_int, minus_one, plus_one
+from .operators import literal_int, minus_one, plus_one, whole
 
 
 def index_expression(emitter: Emitter, index: n.Node | None):
@@ -23,8 +23,8 @@ def index_expression(emitter: Emitter, index: n.Node | None):
         first, last = literal_int(index.left), literal_int(index.right)
         if first is not None and last is not None and first > last:
             emitter.fail("RK102", "a descending index range is not translated", index)
-        lower = minus_one(emitter.expr(index.left))
-        upper = emitter.expr(index.right)
+        lower = minus_one(whole(emitter, index.left))
+        upper = whole(emitter, index.right)
         return py.slice_(None if _is_zero(lower) else lower, upper)
     negative = _negated(index)
     if negative is not None:
@@ -145,6 +145,9 @@ def index(emitter: Emitter, node: n.Index) -> cst.BaseExpression:
 
 def _pick_from_list(emitter: Emitter, obj: cst.BaseExpression, index: n.Node):
     """A Python list indexed by an R vector of positions or a logical mask."""
+    literal = _literal_positions(index)
+    if literal is not None and isinstance(obj, cst.Name):
+        return py.list_([py.subscript(obj, py.integer(position - 1)) for position in literal])
     values = emitter.expr(index)
     if emitter.kind(index) is Kind.LGL_VECTOR:
         pairs = cst.Tuple(

@@ -74,6 +74,14 @@ def _binary_kind(emitter: Emitter, node: n.Binary) -> Kind:
     return Kind.UNKNOWN
 
 
+def whole(emitter: Emitter, node: n.Node) -> cst.BaseExpression:
+    """`node` as a Python int where R would truncate a double (`1:n`, `x[a:b]`)."""
+    value = emitter.expr(node)
+    if emitter.kind(node) is Kind.FLOAT and not isinstance(node, n.Num):
+        return py.call("int", value)
+    return value
+
+
 def sequence(emitter: Emitter, start: n.Node, stop: n.Node, *, loop: bool = False):
     """R's `start:stop` (both ends included) as `range` in a loop, else `np.arange`."""
     first, last = _literal_int(start), _literal_int(stop)
@@ -89,7 +97,7 @@ def sequence(emitter: Emitter, start: n.Node, stop: n.Node, *, loop: bool = Fals
             args = [py.integer(first), py.integer(last - 1), py.integer(-1)]
         return py.call(make, *args)
     if last is None:
-        stop_expr = plus_one(emitter.expr(stop))
+        stop_expr = plus_one(whole(emitter, stop))
     else:
         stop_expr = py.integer(last + 1)
     if first is None:
@@ -98,7 +106,7 @@ def sequence(emitter: Emitter, start: n.Node, stop: n.Node, *, loop: bool = Fals
             "`a:b` is translated as counting up; R counts down when a > b",
             start,
         )
-    return py.call(make, emitter.expr(start), stop_expr)
+    return py.call(make, whole(emitter, start), stop_expr)
 
 
 def plus_one(expression_: cst.BaseExpression) -> cst.BaseExpression:

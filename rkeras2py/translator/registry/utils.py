@@ -33,7 +33,9 @@ def _head_tail(first: bool):
                     else py.slice_(py.integer(-count))
                 )
             return py.subscript(x, piece)
-        size = expr(emitter, bound, "n")
+        from ..emit.operators import whole
+
+        size = whole(emitter, bound.get("n"))
         if first:
             return py.subscript(x, py.slice_(upper=size))
         return py.subscript(x, py.slice_(lower=py.unary("-", size)))

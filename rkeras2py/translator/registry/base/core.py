@@ -115,7 +115,7 @@ def _c_kind(emitter: Emitter, bound: BoundCall) -> Kind:
 
 @special("seq", params="from to by length.out along.with", kind=lambda e, b: _seq_kind(e, b))
 def seq(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
-    from ...emit.operators import literal_int, plus_one
+    from ...emit.operators import literal_int, minus_one, plus_one
 
     start, stop = bound.get("from"), bound.get("to")
     if bound.has("along.with"):
@@ -137,6 +137,9 @@ def seq(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
         return py.call(np(emitter, "arange"), *args)
     if step is None:
         return py.call(np(emitter, "arange"), emitter.expr(start), plus_one(emitter.expr(stop)))
+    if first is not None and by:  # whole start and step: every value is whole
+        stop_bound = plus_one(emitter.expr(stop)) if by > 0 else minus_one(emitter.expr(stop))
+        return py.call(np(emitter, "arange"), py.integer(first), stop_bound, py.integer(by))
     count = py.binop(
         py.binop(emitter.expr(stop), "-", emitter.expr(start)), "/", emitter.expr(step)
     )
@@ -166,11 +169,10 @@ def _seq_kind(emitter: Emitter, bound: BoundCall) -> Kind:
 
 @special("seq_len", params="length.out", kind=Kind.INT_VECTOR)
 def seq_len(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
-    from ...emit.operators import plus_one
+    from ...emit.operators import plus_one, whole
 
-    return py.call(
-        np(emitter, "arange"), py.integer(1), plus_one(expr(emitter, bound, "length.out"))
-    )
+    length_out = whole(emitter, bound.get("length.out"))
+    return py.call(np(emitter, "arange"), py.integer(1), plus_one(length_out))
 
 
 @special("seq_along", params="along.with", kind=Kind.INT_VECTOR)
@@ -1145,9 +1147,25 @@ def filter_(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     return listed
 
 
+def _binary_function(emitter: Emitter, node: n.Node) -> cst.BaseExpression:
+    """A two-argument function value: a package function becomes `lambda a, b: f(a, b)`."""
+    if isinstance(node, n.Name) and not emitter.analysis.is_user_name(node.id, emitter.scope):
+        entry = emitter.registry.lookup(node.id)
+        if entry is not None and (entry.emit is not None or entry.convert):
+            left, right = emitter.fresh("left"), emitter.fresh("right")
+            call = n.Call(node, [n.Arg(n.Name(left)), n.Arg(n.Name(right))])
+            call.line, call.column = node.line, node.column
+            emitter.local_names.update((left, right))
+            try:
+                return py.lambda_([left, right], emitter.expr(call))
+            finally:
+                emitter.local_names.difference_update((left, right))
+    return emitter.expr(node)
+
+
 @special("Reduce", params="f x init right accumulate", kind=Kind.UNKNOWN)
 def reduce_(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
-    function = emitter.expr(bound.get("f"))
+    function = _binary_function(emitter, bound.get("f"))
     data = expr(emitter, bound, "x")
     if is_true(bound.get("accumulate")):
         extra = {"initial": expr(emitter, bound, "init")} if bound.has("init") else {}
@@ -1303,7 +1321,15 @@ def diag(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     return py.call(np(emitter, "diag"), emitter.expr(x))
 
 
-TABLE.add("solve", "numpy.linalg.inv", params="a", kind=Kind.ARRAY)
+@special("solve", params="a b", kind=Kind.ARRAY)
+def solve(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    if bound.has("b"):
+        return py.call(
+            np(emitter, "linalg.solve"), expr(emitter, bound, "a"), expr(emitter, bound, "b")
+        )
+    return py.call(np(emitter, "linalg.inv"), expr(emitter, bound, "a"))
+
+
 TABLE.add(
     "crossprod",
     params="x y",
@@ -1488,7 +1514,7 @@ def try_catch(emitter: Emitter, bound: BoundCall, mode: Mode):
     return [cst.Try(body, handlers=excepts, finalbody=final)]
 
 
-@special("tryCatch", params="expr ... finally", kind=Kind.UNKNOWN)
+@special("tryCatch", params="expr ... finally", kind=lambda e, b: e.kind(b.get("expr")))
 def try_catch_expression(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     target = py.name(emitter.fresh("result"))
     emitter.hoist(try_catch(emitter, bound, Mode("assign", target)))

@@ -99,7 +99,7 @@ def loop_iterable(emitter: Emitter, node: n.Node) -> cst.BaseExpression:
         if node.func.id == "seq_len" and not emitter.analysis.is_user_name(
             "seq_len", emitter.scope
         ):
-            return py.call("range", py.integer(1), plus_one(emitter.expr(node.args[0].value)))
+            return py.call("range", py.integer(1), plus_one(whole(emitter, node.args[0].value)))
         if node.func.id == "seq_along" and not emitter.analysis.is_user_name(
             "seq_along", emitter.scope
         ):

@@ -38,6 +38,15 @@ def assign_statement(emitter: Emitter, node: n.Assign, mode: Mode) -> list[cst.B
         name = target.id if isinstance(target, n.Name) else target.value
         emitter.set_kind(name, Kind.FUNCTION)
         return [define(emitter, python_name(name), value), *_value_after(emitter, target, mode)]
+    if _is_null(value) and _names_an_element(target):
+        # `x$a <- NULL` removes the element `a`
+        owner = target_expression(emitter, target.obj)
+        key = (
+            py.string(target.name)
+            if isinstance(target, n.Extract)
+            else emitter.expr(target.args[0].value)
+        )
+        return [py.expr_statement(py.call(py.attr(owner, "pop"), key, py.name("None")))]
     appended = _append_idiom(emitter, target, value)
     if appended is not None:
         return appended + _value_after(emitter, target.obj, mode)
@@ -53,6 +62,21 @@ def assign_statement(emitter: Emitter, node: n.Assign, mode: Mode) -> list[cst.B
         name = target.id if isinstance(target, n.Name) else target.value
         emitter.set_kind(name, emitter.kind(value))
     return statements + _value_after(emitter, target, mode)
+
+
+def _is_null(node: n.Node) -> bool:
+    return isinstance(node, n.Const) and node.name == "NULL"
+
+
+def _names_an_element(target: n.Node) -> bool:
+    if isinstance(target, n.Extract) and target.op == "$":
+        return True
+    return (
+        isinstance(target, n.Index)
+        and target.double
+        and len(target.args) == 1
+        and isinstance(target.args[0].value, n.Str)
+    )
 
 
 def _append_idiom(emitter: Emitter, target: n.Node, value: n.Node):

@@ -201,8 +201,22 @@ def _index_kind(emitter: Emitter, node: n.Index) -> Kind:
     return Kind.UNKNOWN
 
 
+_MACHINE = {
+    "double.eps": "numpy.finfo(float).eps",
+    "double.xmax": "numpy.finfo(float).max",
+    "double.xmin": "numpy.finfo(float).tiny",
+    "integer.max": "2147483647",
+}
+
+
 @expression(n.Extract)
 def extract(emitter: Emitter, node: n.Extract) -> cst.BaseExpression:
+    if isinstance(node.obj, n.Name) and node.obj.id == ".Machine" and node.name in _MACHINE:
+        target = _MACHINE[node.name]
+        if target.isdigit():
+            return py.integer(int(target))
+        emitter.imports.module("numpy")
+        return cst.parse_expression(target.replace("numpy.", "np."))
     obj = emitter.expr(node.obj)
     if node.op == "@" or emitter.kind(node.obj) in (Kind.PYOBJ, Kind.MODEL, Kind.LAYER):
         return py.attr(obj, node.name)
@@ -211,4 +225,6 @@ def extract(emitter: Emitter, node: n.Extract) -> cst.BaseExpression:
 
 @kind_rule(n.Extract)
 def _extract_kind(emitter: Emitter, node: n.Extract) -> Kind:
+    if isinstance(node.obj, n.Name) and node.obj.id == ".Machine":
+        return Kind.INT if node.name == "integer.max" else Kind.FLOAT
     return Kind.UNKNOWN

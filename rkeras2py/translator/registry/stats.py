@@ -15,7 +15,7 @@ from ..emitter import Emitter
 from ..kinds import Kind
 from . import BoundCall, Table
 from .base.core import generator
-from .helpers import expr, float_expr, np
+from .helpers import expr, float_expr, is_true, np
 
 TABLE = Table("stats")
 
@@ -64,21 +64,36 @@ def _spread(function: str):
 
 TABLE.add("sd", params="x na.rm", emit=_spread("std"), kind=Kind.FLOAT)
 TABLE.add("var", params="x y na.rm", emit=_spread("var"), kind=Kind.FLOAT)
-TABLE.add("median", "numpy.median", params="x na.rm", kind=Kind.FLOAT)
+TABLE.add(
+    "median",
+    params="x na.rm",
+    kind=Kind.FLOAT,
+    emit=lambda e, b: py.call(
+        np(e, "nanmedian" if is_true(b.get("na.rm")) else "median"), expr(e, b, "x")
+    ),
+)
 TABLE.add(
     "quantile",
     params="x probs",
     kind=Kind.NUM_VECTOR,
-    emit=lambda e, b: py.call(np(e, "quantile"), expr(e, b, "x"), expr(e, b, "probs")),
-)
-TABLE.add(
-    "cor",
-    params="x y",
-    kind=Kind.FLOAT,
-    emit=lambda e, b: py.subscript(
-        py.call(np(e, "corrcoef"), expr(e, b, "x"), expr(e, b, "y")), py.integer(0), py.integer(1)
+    emit=lambda e, b: py.call(
+        np(e, "quantile"),
+        expr(e, b, "x"),
+        expr(e, b, "probs", py.list_([py.number(p) for p in (0.0, 0.25, 0.5, 0.75, 1.0)])),
     ),
 )
+
+
+@TABLE.special("cor", params="x y use method", kind=Kind.FLOAT)
+def _cor(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    """Pearson correlation of two vectors (a matrix or another method is reported)."""
+    method = bound.get("method")
+    if not bound.has("y") or (method is not None and getattr(method, "value", None) != "pearson"):
+        emitter.fail("RK103", "cor() is translated for two vectors, Pearson's method", bound.node)
+    matrix = py.call(np(emitter, "corrcoef"), expr(emitter, bound, "x"), expr(emitter, bound, "y"))
+    return py.subscript(matrix, py.integer(0), py.integer(1))
+
+
 TABLE.add(
     "weighted.mean",
     params="x w",

@@ -24,7 +24,9 @@ def _head_tail(first: bool):
         count_node = bound.get("n")
         count = literal_int(count_node) if count_node is not None else 6
         if count is not None:
-            if first:
+            if count == 0:
+                piece = py.slice_(upper=py.integer(0))
+            elif first:
                 piece = py.slice_(upper=py.integer(count))
             else:
                 piece = (

@@ -60,6 +60,9 @@ def c(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     kinds = [emitter.kind(arg.value) for arg in args]
     if all(kind is Kind.STR for kind in kinds):
         return py.list_([emitter.expr(arg.value) for arg in args])
+    has_na = any(isinstance(a.value, n.Const) and a.value.name == "NA" for a in args)
+    if has_na and all(k is Kind.BOOL for k in kinds):
+        emitter.fail("RK104", "NA in a logical vector has no numpy equivalent", bound.node)
     if (
         any(isinstance(a.value, n.Const) and a.value.name == "NA" for a in args)
         and Kind.STR in kinds
@@ -420,7 +423,7 @@ def _summary_kind(scalar: Kind | None):
 
 
 for _name, _builtin, _kind in [
-    ("sum", "sum", None),
+    ("sum", None, None),
     ("prod", None, None),
     ("max", "max", None),
     ("min", "min", None),
@@ -503,7 +506,14 @@ def any_all(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
 
 @special("is.null", params="x", kind=Kind.BOOL)
 def is_null(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
-    return py.compare(expr(emitter, bound, "x"), "is", py.name("None"))
+    x = bound.get("x")
+    if isinstance(x, n.Const) and x.name == "NULL":
+        return py.name("True")
+    if isinstance(x, n.Extract) and x.op == "$" and emitter.kind(x.obj) is Kind.NAMED_LIST:
+        # an absent element of a named list is NULL: `.get` instead of a KeyError
+        lookup = py.call(py.attr(emitter.expr(x.obj), "get"), py.string(x.name))
+        return py.compare(lookup, "is", py.name("None"))
+    return py.compare(emitter.expr(x), "is", py.name("None"))
 
 
 @special("is.na", params="x", kind=scalar_of("x", Kind.BOOL))
@@ -659,6 +669,8 @@ def _paste(sep_default: str):
         nodes = [arg.value for arg in bound.extra]
         vector_at = _vector_argument(emitter, nodes)
         collapse = bound.get("collapse")
+        if isinstance(collapse, n.Const) and collapse.name == "NULL":
+            collapse = None
         if vector_at == -1:
             return _paste_vectors(emitter, nodes, sep, collapse)
         if vector_at is None:
@@ -906,7 +918,18 @@ def format_(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
 
 @special("print", params="x digits", visible=False, kind=same_kind("x"))
 def print_(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
-    return py.call("print", expr(emitter, bound, "x"))
+    x = bound.get("x")
+    if bound.has("digits"):
+        digits = expr(emitter, bound, "digits")
+        if emitter.kind(x) in (Kind.FLOAT, Kind.INT):  # significant digits, as R counts them
+            spec = py.binop(
+                py.string("%."), "+", py.binop(py.call("str", digits), "+", py.string("g"))
+            )
+            if isinstance(digits, cst.Integer):
+                spec = py.string(f"%.{digits.value}g")
+            return py.call("print", py.binop(spec, "%", emitter.expr(x)))
+        emitter.fail("RK103", "print(digits =) is translated for a single number", bound.node)
+    return py.call("print", emitter.expr(x))
 
 
 @special("cat", params="... sep fill", visible=False, kind=Kind.NULL)

@@ -1208,3 +1208,79 @@ def negate(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     arguments = py.call(value, py.arg(py.name("args"), star="*"))
     parameters = cst.Parameters(star_arg=cst.Param(py.name("args")))
     return cst.Lambda(parameters, negation(arguments))
+
+
+# ---- more predicates, sets and number formatting ---------------------------------------
+
+
+@TABLE.special("is.double", "is.numeric", params="x", kind=Kind.BOOL)
+def _is_double(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    """Decided from the kind where it can be, else a runtime type check."""
+    from ...kinds import NUMERIC_VECTORS
+
+    kind = emitter.kind(bound.get("x"))
+    if kind in (Kind.FLOAT, Kind.NUM_VECTOR) or (
+        bound.entry.name == "is.numeric" and (kind in NUMERIC_VECTORS or kind is Kind.INT)
+    ):
+        return py.name("True")
+    if kind in (Kind.STR, Kind.CHR_VECTOR, Kind.NULL, Kind.LIST, Kind.NAMED_LIST):
+        return py.name("False")
+    numbers = py.list_(
+        [py.name("float"), py.dotted(emitter.imports.path("numpy.floating"))], tuple_=True
+    )
+    if bound.entry.name == "is.numeric":
+        numbers = py.list_(
+            [py.name("int"), py.name("float"), py.dotted(emitter.imports.path("numpy.number"))],
+            tuple_=True,
+        )
+    return py.call("isinstance", emitter.expr(bound.get("x")), numbers)
+
+
+@TABLE.special("setequal", params="x y", kind=Kind.BOOL)
+def _setequal(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    x, y = emitter.expr(bound.get("x")), emitter.expr(bound.get("y"))
+    return py.compare(py.call("set", x), "==", py.call("set", y))
+
+
+_FORMATC_TYPES = {"d": "d", "f": "f", "e": "e", "g": "g", "s": "s"}
+_FORMATC_FLAGS = {"": ">", "-": "<", "0": "0>", " ": " >"}
+
+
+@TABLE.special("formatC", params="x width digits format flag", kind=Kind.STR)
+def _format_c(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    """formatC() with literal width/digits/format/flag, as a Python format spec."""
+    from ...emit.operators import literal_int
+
+    def literal_text(param: str, default: str) -> str | None:
+        node = bound.get(param)
+        if node is None:
+            return default
+        return node.value if isinstance(node, n.Str) else None
+
+    width = literal_int(bound.get("width")) if bound.has("width") else 0
+    digits = literal_int(bound.get("digits")) if bound.has("digits") else None
+    kind = emitter.kind(bound.get("x"))
+    default_type = "d" if kind is Kind.INT else ("s" if kind is Kind.STR else "g")
+    type_, flag = literal_text("format", default_type), literal_text("flag", "")
+    if width is None or type_ not in _FORMATC_TYPES or flag not in _FORMATC_FLAGS:
+        emitter.fail(
+            "RK103", "formatC() is translated for literal width/digits/format/flag", bound.node
+        )
+    if bound.has("digits") and digits is None:
+        emitter.fail("RK103", "formatC() is translated for a literal digits", bound.node)
+    align = _FORMATC_FLAGS[flag]
+    precision = f".{digits}" if digits is not None and type_ in "feg" else ""
+    spec = f"{align}{width or ''}{precision}{_FORMATC_TYPES[type_]}"
+    if type_ == "d":
+        value = py.call("int", emitter.expr(bound.get("x")))
+    else:
+        value = emitter.expr(bound.get("x"))
+    if kind in (Kind.NUM_VECTOR, Kind.INT_VECTOR, Kind.CHR_VECTOR):
+        item = emitter.fresh("value")
+        element = py.call(
+            "format",
+            py.call("int", py.name(item)) if type_ == "d" else py.name(item),
+            py.string(spec),
+        )
+        return cst.ListComp(element, cst.CompFor(py.name(item), emitter.expr(bound.get("x"))))
+    return py.call("format", value, py.string(spec))

@@ -73,6 +73,13 @@ _CODES = [
         "Translate helpers.R as well and import it, or inline it.",
     ),
     Code(
+        "RK900",
+        Severity.ERROR,
+        "internal error while translating a statement (a bug in rkeras2py: please report it)",
+        "x <- some_rare_construct()",
+        "Report the R statement; the rest of the file is translated, this one is marked.",
+    ),
+    Code(
         "RK201",
         Severity.WARNING,
         "translated with an assumption about R's types or lengths",
@@ -108,3 +115,37 @@ class Diagnostic:
         return format_location(
             self.filename, self.line, self.column, f"{self.code} {self.message}", text
         )
+
+
+def markdown() -> str:
+    """`docs/diagnostics.md`: every code with what it means, an example and what to do."""
+    lines = [
+        "# Diagnostics",
+        "",
+        "rkeras2py reports what it cannot translate faithfully as",
+        "`path:line:col: CODE message`, followed by the source line and a caret.",
+        "An *error* means the statement is replaced in the output by a marker (the R source as",
+        "comments and a `raise NotImplementedError`), and the command exits with status 1;",
+        "a *warning* means the translation holds under an assumption the message states.",
+        "Syntax errors in the R itself are reported the same way, in R's words, at the line",
+        "R reports.",
+        "",
+        "This page is generated from `rkeras2py/translator/diagnostics.py`.",
+        "",
+    ]
+    for code in _CODES:
+        lines += [
+            f"## {code.code}: {code.title}",
+            "",
+            f"Severity: {code.severity.value}.",
+            "",
+            "Example:",
+            "",
+            "```r",
+            code.example,
+            "```",
+            "",
+            f"What to do: {code.advice}",
+            "",
+        ]
+    return "\n".join(lines)

@@ -175,6 +175,10 @@ class Emitter:
             emitted = self.pending + emitted
         except Unsupported as problem:
             emitted = self.marker(problem, node)
+        except (AttributeError, TypeError, ValueError, KeyError, IndexError) as bug:
+            # A bug of ours must not cost the user the whole file: mark this statement.
+            problem = Unsupported("RK900", f"internal error: {type(bug).__name__}: {bug}", node)
+            emitted = self.marker(problem, node)
         finally:
             self.pending = saved
         return attach_comments(emitted, node)

@@ -100,12 +100,11 @@ def sequence(emitter: Emitter, start: n.Node, stop: n.Node, *, loop: bool = Fals
         stop_expr = plus_one(whole(emitter, stop))
     else:
         stop_expr = py.integer(last + 1)
-    if first is None:
-        emitter.report(
-            "RK201",
-            "`a:b` is translated as counting up; R counts down when a > b",
-            start,
-        )
+    emitter.report(
+        "RK201",
+        "`a:b` is translated as counting up; R counts down when a > b (1:0 is c(1, 0))",
+        start,
+    )
     return py.call(make, whole(emitter, start), stop_expr)
 
 

@@ -213,7 +213,7 @@ def test_per_character_scanner_agrees_with_the_full_regex():
             if text[pos] in scanner.blanks:
                 pos += 1
                 continue
-            fast = scanner.by_char.get(text[pos], scanner.any).match(text, pos)
+            fast = scanner.for_char(text[pos]).match(text, pos)
             full = scanner.any.match(text, pos)
             if full is None:
                 break

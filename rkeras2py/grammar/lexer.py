@@ -18,8 +18,13 @@ R's gram.y, as lark's `indenter.py` mirrors Python's tokenizer.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
+import tempfile
 from dataclasses import dataclass, field
+from pathlib import Path
 
 # Token types after which newlines are eaten (R's EatLines = 1).
 _EAT_AFTER = frozenset(
@@ -79,8 +84,12 @@ class Scanner:
 
     Python's `re` tries an alternation's branches in order, so a single regex for all
     terminals costs a failed attempt per terminal before the right one. Knowing which
-    terminals can start with a character (their FIRST sets, read from the regexes' parse
-    trees) leaves a handful per character: same matches, in the same order, faster.
+    terminals can start with a character (found by probing each terminal's regex with
+    every ASCII character and short continuations) leaves a handful per character: the
+    same matches, in the same order, several times faster. The probing is done once per
+    grammar and kept in the temp directory beside Lark's table cache; the per-character
+    regexes are compiled when a character is first met. Text no per-character regex
+    matches, and non-ASCII text, goes to the regex of all terminals.
     """
 
     def __init__(self, terminals) -> None:
@@ -90,7 +99,7 @@ class Scanner:
             for t in terminals
             if t.pattern.type == "str" and word.match(t.pattern.value)
         }
-        ordered = sorted(
+        self._ordered = sorted(
             (
                 t
                 for t in terminals
@@ -98,16 +107,43 @@ class Scanner:
             ),
             key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name),
         )
-        self.blanks = frozenset(
-            chr(c) for c in range(128) if _first_chars(_regex(terminals, "WHITESPACE")) >> c & 1
+        self.any = _alternation(self._ordered)
+        self._firsts = _cached_first_chars(
+            [*self._ordered, *(t for t in terminals if t.name == "WHITESPACE")]
         )
-        self.any = _alternation(ordered)
-        firsts = [(t, _first_chars(t.pattern.to_regexp())) for t in ordered]
+        whitespace = self._firsts["WHITESPACE"]
+        self.blanks = frozenset(chr(c) for c in range(128) if whitespace >> c & 1)
         self.by_char: dict[str, re.Pattern] = {}
-        for code in range(128):
-            candidates = [t for t, first in firsts if first >> code & 1]
-            if candidates:
-                self.by_char[chr(code)] = _alternation(candidates)
+
+    def for_char(self, char: str) -> re.Pattern:
+        """The regex for tokens starting with `char` (compiled on first use)."""
+        code = ord(char)
+        if code >= 128:
+            return self.any
+        candidates = [t for t in self._ordered if self._firsts[t.name] >> code & 1]
+        pattern = _alternation(candidates) if candidates else self.any
+        self.by_char[char] = pattern
+        return pattern
+
+
+def _cached_first_chars(terminals) -> dict[str, int]:
+    """Each terminal's first-character set, computed once per grammar and kept on disk."""
+    key = hashlib.sha256(
+        "\n".join(f"{t.name}={t.pattern.to_regexp()}" for t in terminals).encode()
+    ).hexdigest()[:16]
+    path = Path(tempfile.gettempdir()) / f".rkeras2py_first_chars_{key}.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    firsts = {t.name: _first_chars(t.pattern.to_regexp()) for t in terminals}
+    try:
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(firsts), encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError:
+        pass  # a read-only temp directory only costs the probing again next time
+    return firsts
 
 
 def _regex(terminals, name: str) -> str:

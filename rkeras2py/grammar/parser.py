@@ -130,7 +130,7 @@ class RParser:
                 if char in blanks:
                     pos += 1
                     continue
-                found = by_char.get(char, any_terminal).match(text, pos)
+                found = (by_char.get(char) or scanner.for_char(char)).match(text, pos)
                 if found is None:
                     found = any_terminal.match(text, pos)
                     if found is None:

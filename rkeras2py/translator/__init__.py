@@ -58,6 +58,7 @@ def translate(source: str, filename: str = "<string>", *, strict: bool = False) 
     for _ in range(2):
         scout = Emitter(source, filename, analysis, registry())
         scout.seeded, scout.seeded_returns = seeded, returns
+        scout.scouting = True
         scout.body(module.body, scout.statement_mode())
         if (scout.observed, scout.returns) == (seeded, returns):
             break

@@ -83,6 +83,8 @@ class Emitter:
         self.registry = registry
         self.imports = Imports()
         self.diagnostics: list[Diagnostic] = []
+        self._reported: set[Diagnostic] = set()
+        self.scouting = False  # a throwaway pass: markers need no R source
         self.scope: Scope = analysis.module_scope
         self.kinds: list[dict[str, Kind]] = [{}]
         self.pending: list[cst.BaseStatement] = []
@@ -102,7 +104,8 @@ class Emitter:
     def report(self, code: str, message: str, node: n.Node) -> None:
         assert code in CODES, code
         diagnostic = Diagnostic(code, message, node.line, node.column, self.filename)
-        if diagnostic not in self.diagnostics:
+        if diagnostic not in self._reported:
+            self._reported.add(diagnostic)
             self.diagnostics.append(diagnostic)
 
     def fail(self, code: str, message: str, node: n.Node):
@@ -225,6 +228,8 @@ class Emitter:
     def marker(self, problem: Unsupported, node: n.Node) -> list[cst.BaseStatement]:
         """A visible stand-in for what could not be translated: R source and a raise."""
         self.report(problem.code, problem.message, problem.node)
+        if self.scouting:
+            return [py.simple(cst.Pass())]
         lines = [
             cst.EmptyLine(comment=cst.Comment(f"# rkeras2py {problem.code}: {problem.message}"))
         ]

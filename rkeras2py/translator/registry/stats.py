@@ -15,7 +15,7 @@ from ..emitter import Emitter
 from ..kinds import Kind
 from . import BoundCall, Table
 from .base.core import generator
-from .helpers import expr, float_expr, is_true, np
+from .helpers import expr, float_expr, is_false, is_true, np
 
 TABLE = Table("stats")
 
@@ -57,13 +57,41 @@ TABLE.add(
 
 def _spread(function: str):
     def emit(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
-        return py.call(np(emitter, function), expr(emitter, bound, "x"), ddof=py.integer(1))
+        na_rm = _flag(emitter, bound, "na.rm")
+        x = expr(emitter, bound, "x")
+        if bound.extra:
+            emitter.fail("RK103", f"{bound.entry.name}() argument not translated", bound.node)
+        if bound.has("y") or emitter.kind(bound.get("x")) is Kind.ARRAY:
+            # var(x, y) is the covariance; var(m) the covariance matrix of m's columns
+            if na_rm:
+                emitter.fail("RK103", "var() of two vectors or a matrix with na.rm", bound.node)
+            if not bound.has("y"):
+                return py.call(np(emitter, "cov"), x, rowvar=py.name("False"))
+            covariance = py.call(np(emitter, "cov"), x, expr(emitter, bound, "y"))
+            return py.subscript(covariance, py.integer(0), py.integer(1))
+        name = "nan" + function if na_rm else function
+        return py.call(np(emitter, name), x, ddof=py.integer(1))
 
     return emit
 
 
+def _flag(emitter: Emitter, bound: BoundCall, param: str) -> bool:
+    """A logical argument given as TRUE or FALSE (a computed value is reported)."""
+    node = bound.get(param)
+    if node is None or is_false(node):
+        return False
+    if is_true(node):
+        return True
+    emitter.fail("RK103", f"{bound.entry.name}({param} =) must be TRUE or FALSE", node)
+
+
 TABLE.add("sd", params="x na.rm", emit=_spread("std"), kind=Kind.FLOAT)
-TABLE.add("var", params="x y na.rm", emit=_spread("var"), kind=Kind.FLOAT)
+TABLE.add(
+    "var",
+    params="x y na.rm",
+    emit=_spread("var"),
+    kind=lambda e, b: Kind.ARRAY if e.kind(b.get("x")) is Kind.ARRAY else Kind.FLOAT,
+)
 TABLE.add(
     "median",
     params="x na.rm",
@@ -84,19 +112,41 @@ TABLE.add(
 )
 
 
-@TABLE.special("cor", params="x y use method", kind=Kind.FLOAT)
+@TABLE.special("cor", params="x y use method", kind=lambda e, b: _cor_kind(e, b))
 def _cor(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
-    """Pearson correlation of two vectors (a matrix or another method is reported)."""
+    """Pearson correlation of two vectors, or of a matrix's columns (other methods and
+    `use` are reported)."""
     method = bound.get("method")
-    if not bound.has("y") or (method is not None and getattr(method, "value", None) != "pearson"):
-        emitter.fail("RK103", "cor() is translated for two vectors, Pearson's method", bound.node)
-    matrix = py.call(np(emitter, "corrcoef"), expr(emitter, bound, "x"), expr(emitter, bound, "y"))
+    if method is not None and getattr(method, "value", None) != "pearson":
+        emitter.fail("RK103", "cor() is translated for Pearson's method", bound.node)
+    if bound.has("use") or bound.extra:
+        emitter.fail("RK103", "cor() argument not translated", bound.node)
+    x = expr(emitter, bound, "x")
+    if not bound.has("y"):
+        if emitter.kind(bound.get("x")) is not Kind.ARRAY:
+            emitter.fail("RK103", "cor() of one value is translated for a matrix", bound.node)
+        return py.call(np(emitter, "corrcoef"), x, rowvar=py.name("False"))
+    if Kind.ARRAY in (emitter.kind(bound.get("x")), emitter.kind(bound.get("y"))):
+        emitter.fail("RK103", "cor() of two matrices is not translated", bound.node)
+    matrix = py.call(np(emitter, "corrcoef"), x, expr(emitter, bound, "y"))
     return py.subscript(matrix, py.integer(0), py.integer(1))
 
 
-TABLE.add(
-    "weighted.mean",
-    params="x w",
-    kind=Kind.FLOAT,
-    emit=lambda e, b: py.call(np(e, "average"), expr(e, b, "x"), weights=expr(e, b, "w")),
-)
+def _cor_kind(emitter: Emitter, bound: BoundCall) -> Kind:
+    return Kind.FLOAT if bound.has("y") else Kind.ARRAY
+
+
+def _weighted_mean(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    if bound.extra:
+        emitter.fail("RK103", "weighted.mean() argument not translated", bound.node)
+    x = expr(emitter, bound, "x")
+    weights = expr(emitter, bound, "w", py.name("None"))
+    if _flag(emitter, bound, "na.rm"):  # R drops the NA values with their weights
+        masked = py.call(np(emitter, "ma.masked_invalid"), x)
+        return py.call(np(emitter, "ma.average"), masked, weights=weights)
+    if not bound.has("w"):
+        return py.call(np(emitter, "mean"), x)
+    return py.call(np(emitter, "average"), x, weights=weights)
+
+
+TABLE.add("weighted.mean", params="x w ... na.rm", kind=Kind.FLOAT, emit=_weighted_mean)

@@ -28,6 +28,7 @@ from ..helpers import (
     element,
     expr,
     float_expr,
+    is_false,
     is_true,
     np,
     r_kind,
@@ -118,21 +119,39 @@ def _c_kind(emitter: Emitter, bound: BoundCall) -> Kind:
 
 @special("seq", params="from to by length.out along.with", kind=lambda e, b: _seq_kind(e, b))
 def seq(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
-    from ...emit.operators import literal_int, minus_one, plus_one
+    from ...emit.operators import literal_int, minus_one, plus_one, whole
 
     start, stop = bound.get("from"), bound.get("to")
+    if bound.extra:
+        emitter.fail("RK103", "seq() argument not translated", bound.node)
     if bound.has("along.with"):
         length = py.call("len", emitter.expr(bound.get("along.with")))
         return py.call(np(emitter, "arange"), py.integer(1), plus_one(length))
-    if bound.has("length.out"):
-        first = float_expr(emitter, start) if start is not None else py.integer(1)
-        last = float_expr(emitter, stop) if stop is not None else py.integer(1)
-        return py.call(np(emitter, "linspace"), first, last, emitter.expr(bound.get("length.out")))
-    if stop is None and start is not None:  # seq(n) is 1:n
-        return py.call(np(emitter, "arange"), py.integer(1), plus_one(emitter.expr(start)))
     step = bound.get("by")
+    if bound.has("length.out"):
+        return _seq_length_out(emitter, bound)
+    if stop is None and start is not None:  # seq(n) is 1:n, seq(v) is seq_along(v)
+        if emitter.kind(start) in VECTORS:
+            length = py.call("len", emitter.expr(start))
+            return py.call(np(emitter, "arange"), py.integer(1), plus_one(length))
+        count = literal_int(start)
+        if count is not None:
+            if count >= 1:
+                return py.call(np(emitter, "arange"), py.integer(1), py.integer(count + 1))
+            return py.call(
+                np(emitter, "arange"), py.integer(1), py.integer(count - 1), py.integer(-1)
+            )
+        value = whole(emitter, start)
+        up = py.call(np(emitter, "arange"), py.integer(1), plus_one(value))
+        if not isinstance(start, n.Name):
+            return up
+        down = py.call(np(emitter, "arange"), py.integer(1), minus_one(value), py.integer(-1))
+        return py.ternary(py.compare(value, ">=", py.integer(1)), up, down)
     first, last = literal_int(start), literal_int(stop)
-    by = literal_int(step) if step is not None else 1
+    if step is None and first is not None and last is not None:
+        by = 1 if last >= first else -1
+    else:
+        by = literal_int(step) if step is not None else 1
     if first is not None and last is not None and by:
         count = (last - first) // by
         end = first + count * by + (1 if by > 0 else -1)
@@ -143,16 +162,75 @@ def seq(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     if first is not None and by:  # whole start and step: every value is whole
         stop_bound = plus_one(emitter.expr(stop)) if by > 0 else minus_one(emitter.expr(stop))
         return py.call(np(emitter, "arange"), py.integer(first), stop_bound, py.integer(by))
+    numbers = [_literal_number(node) for node in (start, stop, step)]
+    if all(value is not None for value in numbers):
+        low, high, size = numbers
+        if size == 0 or (high - low) / size < 0:
+            emitter.fail("RK103", "seq(): wrong sign in 'by'", bound.node)
+        count = int((high - low) / size + 1e-10)  # R allows a 1e-10 fuzz
+        end = low + count * size
+        if abs(end - high) < 1e-10 * abs(size):
+            end = high
+        return py.call(
+            np(emitter, "linspace"),
+            py.number(float(low)),
+            py.number(float(end)),
+            py.integer(count + 1),
+        )
+    # R: from + (0:n) * by, n = floor((to - from) / by + 1e-10)
     count = py.binop(
-        py.binop(emitter.expr(stop), "-", emitter.expr(start)), "/", emitter.expr(step)
+        py.binop(py.binop(emitter.expr(stop), "-", emitter.expr(start)), "/", emitter.expr(step)),
+        "+",
+        py.number(1e-10),
     )
-    return py.call(
-        np(emitter, "linspace"),
-        float_expr(emitter, start),
-        py.binop(
-            emitter.expr(start), "+", py.binop(py.call("int", count), "*", emitter.expr(step))
-        ),
-        py.binop(py.call("int", count), "+", py.integer(1)),
+    steps = py.call(np(emitter, "arange"), plus_one(py.call("int", count)))
+    return py.binop(float_expr(emitter, start), "+", py.binop(steps, "*", emitter.expr(step)))
+
+
+def _plus_one(value: cst.BaseExpression) -> cst.BaseExpression:
+    from ...emit.operators import plus_one
+
+    return plus_one(value)
+
+
+def _literal_number(node: n.Node | None) -> float | None:
+    """The value of a literal real number (`0.25`, `-3`), else None."""
+    if isinstance(node, n.Paren):
+        return _literal_number(node.expr)
+    if isinstance(node, n.Unary) and node.op == "-":
+        inner = _literal_number(node.operand)
+        return -inner if inner is not None else None
+    if isinstance(node, n.Num) and not node.is_complex:
+        return float(node.value)
+    return None
+
+
+def _seq_length_out(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    """seq(..., length.out = k): evenly spaced between the ends, or `by` apart from one."""
+    start, stop, step = bound.get("from"), bound.get("to"), bound.get("by")
+    size = expr(emitter, bound, "length.out")
+    if start is not None and stop is not None and step is None:
+        return py.call(
+            np(emitter, "linspace"), float_expr(emitter, start), float_expr(emitter, stop), size
+        )
+    if start is not None and stop is not None:
+        emitter.fail("RK103", "seq() with from, to, by and length.out", bound.node)
+    steps = py.call(np(emitter, "arange"), size)
+    if step is not None:
+        steps = py.binop(steps, "*", emitter.expr(step))
+    if start is not None:
+        return py.binop(emitter.expr(start), "+", steps)
+    if stop is not None:  # counts up to `to`
+        from ...emit.operators import minus_one
+
+        width = (
+            minus_one(size) if step is None else py.binop(minus_one(size), "*", emitter.expr(step))
+        )
+        return py.binop(py.binop(emitter.expr(stop), "-", width), "+", steps)
+    return (
+        py.binop(py.integer(1), "+", steps)
+        if step is not None
+        else py.call(np(emitter, "arange"), py.integer(1), _plus_one(size))
     )
 
 
@@ -174,7 +252,11 @@ def _seq_kind(emitter: Emitter, bound: BoundCall) -> Kind:
 def seq_len(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     from ...emit.operators import plus_one, whole
 
-    length_out = whole(emitter, bound.get("length.out"))
+    node = bound.get("length.out")
+    number = _literal_number(node)
+    if number is not None:  # R truncates: seq_len(2.5) is 1 2
+        return py.call(np(emitter, "arange"), py.integer(1), py.integer(int(number) + 1))
+    length_out = whole(emitter, node)
     return py.call(np(emitter, "arange"), py.integer(1), plus_one(length_out))
 
 
@@ -186,30 +268,67 @@ def seq_along(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
 
 @special("rep", params="x times each length.out", kind=lambda e, b: _rep_kind(e, b))
 def rep(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    from ...emit.operators import whole
+
     x = bound.get("x")
+    if bound.extra:
+        emitter.fail("RK103", "rep() argument not translated", bound.node)
     kind = emitter.kind(x)
     value = element(emitter, x) if kind in SCALARS else emitter.expr(x)
+    times_node = bound.get("times")
+    if bound.has("length.out"):
+        times_node = None  # R ignores `times` when `length.out` is given
+    counts = times_node is not None and emitter.kind(times_node) in VECTORS
+    if counts and bound.has("each"):
+        emitter.fail("RK103", "rep() with `each` and a vector of `times`", bound.node)
+    times = whole(emitter, times_node) if times_node is not None else None
     if kind in (Kind.STR, Kind.CHR_VECTOR):
-        times = expr(emitter, bound, "times", py.integer(1))
         listed = py.list_([value]) if kind is Kind.STR else value
         if bound.has("each"):
-            each = expr(emitter, bound, "each")
-            inner = cst.ListComp(
+            listed = cst.ListComp(
                 py.name("item"),
                 cst.CompFor(
                     py.name("item"),
                     listed,
-                    inner_for_in=cst.CompFor(py.name("_"), py.call("range", each)),
+                    inner_for_in=cst.CompFor(
+                        py.name("_"), py.call("range", whole(emitter, bound.get("each")))
+                    ),
                 ),
             )
-            return py.binop(inner, "*", times) if bound.has("times") else inner
-        return py.binop(listed, "*", times)
+        if counts:
+            item, count = emitter.fresh("item"), emitter.fresh("count")
+            target = cst.Tuple(
+                [cst.Element(py.name(item)), cst.Element(py.name(count))], lpar=[], rpar=[]
+            )
+            listed = cst.ListComp(
+                py.name(item),
+                cst.CompFor(
+                    target,
+                    py.call("zip", listed, emitter.expr(times_node)),
+                    inner_for_in=cst.CompFor(
+                        py.name("_"), py.call("range", py.call("int", py.name(count)))
+                    ),
+                ),
+            )
+        elif times is not None:
+            listed = py.binop(listed, "*", times)
+        if bound.has("length.out"):
+            size = whole(emitter, bound.get("length.out"))
+            return py.subscript(py.binop(listed, "*", size), py.slice_(upper=size))
+        if not bound.has("each") and times is None:
+            return py.binop(listed, "*", py.integer(1))
+        return listed
     if bound.has("each"):
-        value = py.call(np(emitter, "repeat"), value, expr(emitter, bound, "each"))
-    if bound.has("times"):
-        value = py.call(np(emitter, "tile"), value, expr(emitter, bound, "times"))
+        value = py.call(np(emitter, "repeat"), value, whole(emitter, bound.get("each")))
+    if counts:  # a count for each element
+        integers = emitter.expr(times_node)
+        if emitter.kind(times_node) not in (Kind.INT_VECTOR, Kind.RANGE):
+            integers = py.call(py.attr(integers, "astype"), py.name("int"))
+        value = py.call(np(emitter, "repeat"), value, integers)
+    elif times is not None:
+        value = py.call(np(emitter, "tile"), value, times)
     if bound.has("length.out"):
-        value = py.call(np(emitter, "resize"), value, expr(emitter, bound, "length.out"))
+        value = py.call(np(emitter, "resize"), value, whole(emitter, bound.get("length.out")))
     return value
 
 
@@ -243,14 +362,42 @@ TABLE.add("logical", params="length", emit=_zeros("bool", Kind.LGL_VECTOR), kind
 TABLE.add("character", params="length", emit=_zeros("str", Kind.CHR_VECTOR), kind=Kind.CHR_VECTOR)
 
 
-@special("vector", params="mode length", kind=Kind.LIST)
+_VECTOR_MODES = {
+    "list": Kind.LIST,
+    "character": Kind.CHR_VECTOR,
+    "numeric": Kind.NUM_VECTOR,
+    "double": Kind.NUM_VECTOR,
+    "integer": Kind.INT_VECTOR,
+    "logical": Kind.LGL_VECTOR,
+}
+
+
+def _vector_kind(emitter: Emitter, bound: BoundCall) -> Kind:
+    mode = bound.get("mode")
+    if mode is None:
+        return Kind.LGL_VECTOR
+    return _VECTOR_MODES.get(mode.value, Kind.UNKNOWN) if isinstance(mode, n.Str) else Kind.UNKNOWN
+
+
+@special("vector", params="mode length", kind=_vector_kind)
 def vector(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     mode = bound.get("mode")
     length = expr(emitter, bound, "length", py.integer(0))
-    if isinstance(mode, n.Str) and mode.value == "list":
+    name = "logical" if mode is None else getattr(mode, "value", None)
+    if not isinstance(mode, (n.Str, type(None))) or name not in _VECTOR_MODES:
+        emitter.fail(
+            "RK103",
+            'vector(mode =) is translated for "list", "character", '
+            '"numeric", "double", "integer" and "logical"',
+            bound.node,
+        )
+    if name == "list":
         return py.binop(py.list_([py.name("None")]), "*", length)
-    if isinstance(mode, n.Str) and mode.value == "character":
+    if name == "character":
         return py.binop(py.list_([py.string("")]), "*", length)
+    if name in ("integer", "logical"):
+        dtype = "int" if name == "integer" else "bool"
+        return py.call(np(emitter, "zeros"), length, dtype=py.name(dtype))
     return py.call(np(emitter, "zeros"), length)
 
 
@@ -261,6 +408,8 @@ def length(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
         return py.integer(0)
     if emitter.kind(x) is Kind.ARRAY:
         return py.attr(emitter.expr(x), "size")
+    if emitter.kind(x) in SCALARS:  # a string or a number is a vector of length 1
+        return py.integer(1)
     return py.call("len", emitter.expr(x))
 
 
@@ -332,7 +481,20 @@ def order(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     if first is None or len(bound.extra) > 1:
         emitter.fail("RK103", "order() is translated for one vector", bound.node)
     value = emitter.expr(first.value)
-    if is_true(bound.get("decreasing")):
+    decreasing = bound.get("decreasing")
+    if decreasing is not None and not is_true(decreasing) and not is_false(decreasing):
+        emitter.fail("RK103", "order(decreasing =) must be TRUE or FALSE", bound.node)
+    if is_true(decreasing) and emitter.kind(first.value) not in NUMERIC_VECTORS:
+        # strings (or anything not known to be numbers): a stable sort on the values,
+        # largest first; ties keep their order, as in R
+        positions = py.call(
+            "sorted",
+            py.call("range", py.call("len", value)),
+            key=py.attr(value, "__getitem__"),
+            reverse=py.name("True"),
+        )
+        return py.binop(py.call(np(emitter, "array"), positions), "+", py.integer(1))
+    if is_true(decreasing):
         value = py.unary("-", value)
     argsort = py.call(np(emitter, "argsort"), value, kind=py.string("stable"))
     return py.binop(argsort, "+", py.integer(1))
@@ -399,8 +561,19 @@ _NAN_VARIANTS = {
 def _summary(function: str, builtin: str | None, result: Kind):
     def emit(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
         values = bound.extra
-        na_rm = is_true(bound.get("na.rm"))
+        na_rm = _flag(emitter, bound, "na.rm")
         name = _NAN_VARIANTS.get(function, function) if na_rm else function
+        if not values and function in ("sum", "prod"):  # R: sum() is 0, prod() is 1
+            return py.integer(0 if function == "sum" else 1)
+        if builtin and all(emitter.kind(v.value) is Kind.CHR_VECTOR for v in values):
+            # the largest / smallest string
+            if len(values) == 1:
+                return py.call(builtin, emitter.expr(values[0].value))
+            chained = py.call(
+                emitter.imports.path("itertools.chain"),
+                *[emitter.expr(v.value) for v in values],
+            )
+            return py.call(builtin, chained)
         if len(values) == 1:
             return py.call(np(emitter, name), emitter.expr(values[0].value))
         if builtin and all(emitter.kind(v.value) in NUMERIC_SCALARS for v in values) and not na_rm:
@@ -433,10 +606,50 @@ for _name, _builtin, _kind in [
     )
 
 
-@special("mean", params="x ... na.rm", kind=Kind.FLOAT)
+@special("mean", params="x trim na.rm ...", kind=Kind.FLOAT)
 def mean(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
-    name = "nanmean" if is_true(bound.get("na.rm")) else "mean"
-    return py.call(np(emitter, name), expr(emitter, bound, "x"))
+    na_rm = _flag(emitter, bound, "na.rm")
+    name = "nanmean" if na_rm else "mean"
+    x = expr(emitter, bound, "x")
+    trim = bound.get("trim")
+    if trim is None or _literal_number(trim) == 0:
+        return py.call(np(emitter, name), x)
+    share = _literal_number(trim)
+    if share is None or na_rm:
+        emitter.fail("RK103", "mean(trim =) is translated for a literal trim, without na.rm", trim)
+    if share >= 0.5:
+        return py.call(np(emitter, "median"), x)
+    if not _repeatable(bound.get("x")):
+        emitter.fail("RK103", "mean(trim =) is translated for a variable", trim)
+    # R drops floor(n * trim) values from each end of the sorted values
+    size = py.call("len", x)
+    drop = py.call("int", py.binop(size, "*", py.number(share)))
+    kept = py.subscript(
+        py.call(np(emitter, "sort"), x),
+        py.slice_(drop, py.binop(size, "-", drop)),
+    )
+    return py.call(np(emitter, "mean"), kept)
+
+
+def _repeatable(node: n.Node | None) -> bool:
+    """Whether `node` can be written twice in Python: a name, a literal, c() of those."""
+    if isinstance(node, (n.Name, n.Num, n.Str, n.Const)):
+        return True
+    if isinstance(node, n.Unary):
+        return _repeatable(node.operand)
+    if isinstance(node, n.Call) and getattr(node.func, "id", "") == "c":
+        return all(arg.value is not None and _repeatable(arg.value) for arg in node.args)
+    return False
+
+
+def _flag(emitter: Emitter, bound: BoundCall, param: str) -> bool:
+    """A logical argument given as TRUE or FALSE (a computed value is reported)."""
+    node = bound.get(param)
+    if node is None or is_false(node):
+        return False
+    if is_true(node):
+        return True
+    emitter.fail("RK103", f"{bound.entry.name}({param} =) must be TRUE or FALSE", node)
 
 
 @special("range", params="... na.rm", kind=Kind.NUM_VECTOR)
@@ -466,10 +679,33 @@ for _r_name, _np_name in [
     ("cumsum", "cumsum"),
     ("cumprod", "cumprod"),
     ("cummax", "maximum.accumulate"),
-    ("diff", "diff"),
     ("is.nan", "isnan"),
 ]:
     TABLE.add(_r_name, f"numpy.{_np_name}", params="x", kind=scalar_of("x"))
+
+
+@special("diff", params="x lag differences", kind=scalar_of("x"))
+def diff(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    from ...emit.operators import literal_int
+
+    if bound.extra:
+        emitter.fail("RK103", "diff() argument not translated", bound.node)
+    x = expr(emitter, bound, "x")
+    lag = literal_int(bound.get("lag")) if bound.has("lag") else 1
+    times = bound.get("differences")
+    if lag is None or lag < 1:
+        emitter.fail("RK103", "diff(lag =) is translated for a literal positive lag", bound.node)
+    if lag == 1:
+        if times is None:
+            return py.call(np(emitter, "diff"), x)
+        return py.call(np(emitter, "diff"), x, n=emitter.expr(times))
+    if times is not None and literal_int(times) != 1:
+        emitter.fail("RK103", "diff() with both lag and differences", bound.node)
+    if not _repeatable(bound.get("x")):
+        emitter.fail("RK103", "diff(lag =) is translated for a variable", bound.node)
+    later = py.subscript(x, py.slice_(py.integer(lag)))
+    earlier = py.subscript(x, py.slice_(upper=py.integer(-lag)))
+    return py.binop(later, "-", earlier)
 
 
 @special("log", params="x base", kind=scalar_of("x"))
@@ -491,8 +727,20 @@ def round_(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
 @special("signif", params="x digits", kind=scalar_of("x"))
 def signif(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     digits = expr(emitter, bound, "digits", py.integer(6))
-    fmt = py.call("format", expr(emitter, bound, "x"), py.binop(py.string(".%dg"), "%", digits))
-    return py.call("float", fmt)
+    x = bound.get("x")
+    if emitter.kind(x) in SCALARS:
+        fmt = py.call("format", emitter.expr(x), py.binop(py.string(".%dg"), "%", digits))
+        return py.call("float", fmt)
+    rounded = py.call(
+        "float", py.call("format", py.name("value"), py.binop(py.string(".%dg"), "%", digits))
+    )
+    values = comprehension(rounded, "value", emitter.expr(x))
+    if emitter.kind(x) is Kind.ARRAY:
+        shape = py.attr(emitter.expr(x), "shape")
+        flat = py.call(py.attr(emitter.expr(x), "ravel"))
+        values = comprehension(rounded, "value", flat)
+        return py.call(np(emitter, "reshape"), py.call(np(emitter, "array"), values), shape)
+    return py.call(np(emitter, "array"), values)
 
 
 @special("any", "all", params="... na.rm", kind=Kind.BOOL)
@@ -552,9 +800,16 @@ def as_numeric(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
 @special("as.integer", params="x", kind=lambda e, b: _as_kind(e, b, Kind.INT))
 def as_integer(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     x = bound.get("x")
-    if emitter.kind(x) in SCALARS:
+    kind = emitter.kind(x)
+    if kind is Kind.STR and not (isinstance(x, n.Str) and _is_int_text(x.value)):
+        # R reads "7.9" as a number, then truncates it
+        return py.call("int", py.call("float", emitter.expr(x)))
+    if kind in SCALARS:
         return py.call("int", emitter.expr(x))
-    converted = py.call(np(emitter, "asarray"), emitter.expr(x))
+    if kind in NUMERIC_VECTORS or kind is Kind.ARRAY:
+        converted = py.call(np(emitter, "asarray"), emitter.expr(x))
+    else:  # strings too: through float, as R does
+        converted = py.call(np(emitter, "asarray"), emitter.expr(x), dtype=py.name("float"))
     return py.call(py.attr(converted, "astype"), py.name("int"))
 
 
@@ -569,9 +824,33 @@ def as_character(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
 @special("as.logical", params="x", kind=lambda e, b: _as_kind(e, b, Kind.BOOL))
 def as_logical(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     x = bound.get("x")
-    if emitter.kind(x) in SCALARS:
+    kind = emitter.kind(x)
+    if isinstance(x, n.Str):
+        if x.value in _TRUE_WORDS or x.value in _FALSE_WORDS:
+            return py.name("True" if x.value in _TRUE_WORDS else "False")
+        emitter.fail("RK104", f"as.logical({x.value!r}) is NA in R", bound.node)
+    if kind in (Kind.STR, Kind.CHR_VECTOR):
+        # R's words for TRUE; other strings are FALSE here (NA in R)
+        words = py.list_([py.string(word) for word in _TRUE_WORDS], tuple_=True)
+        if kind is Kind.STR:
+            return py.compare(emitter.expr(x), "in", words)
+        tests = comprehension(py.compare(py.name("text"), "in", words), "text", emitter.expr(x))
+        return py.call(np(emitter, "array"), tests)
+    if kind in SCALARS:
         return py.call("bool", emitter.expr(x))
     return py.call(np(emitter, "asarray"), emitter.expr(x), dtype=py.name("bool"))
+
+
+def _is_int_text(text: str) -> bool:
+    try:
+        int(text)
+    except ValueError:
+        return False
+    return True
+
+
+_TRUE_WORDS = ("TRUE", "true", "True", "T")
+_FALSE_WORDS = ("FALSE", "false", "False", "F")
 
 
 def _as_kind(emitter: Emitter, bound: BoundCall, scalar: Kind) -> Kind:
@@ -785,6 +1064,8 @@ TABLE.add("tolower", params="x", emit=_string_method("lower"), kind=same_kind("x
 @special("trimws", params="x which", kind=same_kind("x"))
 def trimws(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     which = bound.get("which")
+    if which is not None and not isinstance(which, n.Str):
+        emitter.fail("RK103", "trimws(which =) must be a string literal", bound.node)
     side = which.value if isinstance(which, n.Str) else "both"
     method = {"both": "strip", "left": "lstrip", "right": "rstrip"}.get(side)
     if method is None:
@@ -795,22 +1076,33 @@ def trimws(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
 @special("nchar", params="x", kind=scalar_of("x", Kind.INT))
 def nchar(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     x = bound.get("x")
-    if emitter.kind(x) is Kind.CHR_VECTOR:
+    kind = emitter.kind(x)
+    if isinstance(x, n.Num) and not x.is_complex:  # R counts the characters of "123"
+        return py.integer(len(format(x.value, ".15g")))
+    if kind is Kind.CHR_VECTOR:
         lengths = comprehension(py.call("len", py.name("text")), "text", emitter.expr(x))
+        return py.call(np(emitter, "array"), lengths)
+    if kind in NUMERIC_SCALARS:
+        return py.call("len", py.call("format", emitter.expr(x), py.string(".15g")))
+    if kind in NUMERIC_VECTORS or kind is Kind.ARRAY:
+        text = py.call("format", py.name("value"), py.string(".15g"))
+        lengths = comprehension(py.call("len", text), "value", emitter.expr(x))
         return py.call(np(emitter, "array"), lengths)
     return py.call("len", emitter.expr(x))
 
 
 @special("substr", "substring", params="x start stop", kind=same_kind("x"))
 def substr(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
-    from ...emit.operators import minus_one
+    from ...emit.operators import literal_int, minus_one
 
-    start = minus_one(expr(emitter, bound, "start"))
+    first = literal_int(bound.get("start"))
+    if first is not None:  # R reads a start below 1 as 1
+        start = None if first <= 1 else py.integer(first - 1)
+    else:
+        start = py.call("max", minus_one(expr(emitter, bound, "start")), py.integer(0))
     stop = expr(emitter, bound, "stop")
     x = bound.get("x")
-    piece = py.slice_(
-        None if isinstance(start, cst.Integer) and start.value == "0" else start, stop
-    )
+    piece = py.slice_(start, stop)
     if emitter.kind(x) is Kind.CHR_VECTOR:
         return comprehension(py.subscript(py.name("text"), piece), "text", emitter.expr(x))
     return py.subscript(emitter.expr(x), piece)
@@ -830,11 +1122,46 @@ def starts_with(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
 
 _REGEX_SPECIAL = re.compile(r"[\\.^$*+?{}\[\]|()]")
 
+# POSIX classes inside a bracket expression, as Python `re` writes them (ASCII letters)
+_POSIX_CLASSES = {
+    "space": r"\s",
+    "digit": r"\d",
+    "alpha": "a-zA-Z",
+    "alnum": "a-zA-Z0-9",
+    "upper": "A-Z",
+    "lower": "a-z",
+    "blank": r" \t",
+    "xdigit": "0-9A-Fa-f",
+    "punct": re.escape("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"),
+    "cntrl": r"\x00-\x1f\x7f",
+}
+_POSIX_CLASS = re.compile(r"\[:(\w+):\]")
+
+
+def _pattern(emitter: Emitter, bound: BoundCall, fixed: bool) -> cst.BaseExpression:
+    """The regular expression of `pattern`, POSIX classes such as `[:space:]` rewritten."""
+    pattern = bound.get("pattern") if bound.has("pattern") else bound.get("split")
+    if fixed or not isinstance(pattern, n.Str) or "[:" not in pattern.value:
+        return emitter.expr(pattern)
+
+    def replace(match: re.Match) -> str:
+        name = match.group(1)
+        if name not in _POSIX_CLASSES:
+            emitter.fail("RK103", f"the POSIX class [:{name}:] is not translated", pattern)
+        return _POSIX_CLASSES[name]
+
+    return py.string(_POSIX_CLASS.sub(replace, pattern.value))
+
 
 def _regex_call(kind: str):
     def emit(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
         pattern = bound.get("pattern")
-        fixed = is_true(bound.get("fixed"))
+        fixed = _flag(emitter, bound, "fixed")
+        ignore_case = _flag(emitter, bound, "ignore.case") and not fixed  # R ignores it then
+        _flag(emitter, bound, "perl")
+        if bound.extra:
+            emitter.fail("RK103", f"{kind}() argument not translated", bound.node)
+        flags = {"flags": py.dotted(emitter.imports.path("re.IGNORECASE"))} if ignore_case else {}
         x = bound.get("x")
         is_vector = emitter.kind(x) is Kind.CHR_VECTOR
         subject = py.name("text") if is_vector else emitter.expr(x)
@@ -842,11 +1169,17 @@ def _regex_call(kind: str):
             if fixed:
                 result = py.compare(emitter.expr(pattern), "in", subject)
             else:
-                search = py.call(emitter.imports.path("re.search"), emitter.expr(pattern), subject)
+                search = py.call(
+                    emitter.imports.path("re.search"),
+                    _pattern(emitter, bound, fixed),
+                    subject,
+                    **flags,
+                )
                 result = py.compare(search, "is not", py.name("None"))
         else:
             replacement = bound.get("replacement")
-            if fixed or (isinstance(pattern, n.Str) and not _REGEX_SPECIAL.search(pattern.value)):
+            plain = isinstance(pattern, n.Str) and not _REGEX_SPECIAL.search(pattern.value)
+            if fixed or (plain and not ignore_case):
                 args = [emitter.expr(pattern), emitter.expr(replacement)]
                 if kind == "sub":
                     args.append(py.integer(1))
@@ -855,11 +1188,10 @@ def _regex_call(kind: str):
                 repl = emitter.expr(replacement)
                 if isinstance(replacement, n.Str):
                     repl = py.string(re.sub(r"\\(\d)", r"\\\1", replacement.value))
-                args = [emitter.expr(pattern), repl, subject]
+                args = [_pattern(emitter, bound, fixed), repl, subject]
                 if kind == "sub":
-                    result = py.call(emitter.imports.path("re.sub"), *args, count=py.integer(1))
-                else:
-                    result = py.call(emitter.imports.path("re.sub"), *args)
+                    flags = {"count": py.integer(1), **flags}
+                result = py.call(emitter.imports.path("re.sub"), *args, **flags)
         if is_vector:
             listed = comprehension(result, "text", emitter.expr(x))
             return py.call(np(emitter, "array"), listed) if kind == "grepl" else listed
@@ -891,16 +1223,36 @@ TABLE.add(
 @special("strsplit", params="x split fixed perl", kind=Kind.LIST, item_kind=Kind.CHR_VECTOR)
 def strsplit(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     x, split = bound.get("x"), bound.get("split")
-    literal = isinstance(split, n.Str) and (
-        is_true(bound.get("fixed")) or not _REGEX_SPECIAL.search(split.value)
-    )
+    fixed = _flag(emitter, bound, "fixed")
+    _flag(emitter, bound, "perl")
+    if bound.extra:
+        emitter.fail("RK103", "strsplit() argument not translated", bound.node)
+    literal = isinstance(split, n.Str) and (fixed or not _REGEX_SPECIAL.search(split.value))
     subject = py.name("text") if emitter.kind(x) is Kind.CHR_VECTOR else emitter.expr(x)
+    # R drops the empty piece after a final separator: "a,b," gives "a" "b"
     if isinstance(split, n.Str) and split.value == "":
         pieces = py.call("list", subject)
     elif literal:
-        pieces = py.call(py.attr(subject, "split"), emitter.expr(split))
+        separator = emitter.expr(split)
+        if not (isinstance(x, n.Str) and not x.value.endswith(split.value)):
+            subject = py.call(py.attr(subject, "removesuffix"), separator)
+        pieces = py.call(py.attr(subject, "split"), separator)
+    elif fixed:
+        emitter.fail("RK103", "strsplit(fixed = TRUE) needs a string literal split", bound.node)
     else:
-        pieces = py.call(emitter.imports.path("re.split"), emitter.expr(split), subject)
+        if not isinstance(split, n.Str):
+            emitter.fail("RK103", "strsplit() needs a string literal pattern", bound.node)
+        pattern = _pattern(emitter, bound, False)
+        final = "(?:" + pattern.evaluated_value + r")\Z"
+        if not (isinstance(x, n.Str) and re.search(final, x.value) is None):
+            subject = py.call(
+                emitter.imports.path("re.sub"),
+                py.string(final),
+                py.string(""),
+                subject,
+                count=py.integer(1),
+            )
+        pieces = py.call(emitter.imports.path("re.split"), pattern, subject)
     if emitter.kind(x) is Kind.CHR_VECTOR:
         return comprehension(pieces, "text", emitter.expr(x))
     return py.list_([pieces])
@@ -936,12 +1288,18 @@ def print_(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
 def cat(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     args = [arg.value for arg in bound.extra]
     end = ""
+    sep = bound.get("sep")
+    if bound.has("fill"):
+        emitter.fail("RK103", "cat(fill =) is not translated", bound.node)
+    last_separator = False
     if args and isinstance(args[-1], n.Str) and args[-1].value.endswith("\n"):
         last = args.pop()
         rest = last.value[:-1]
         end = "\n"
         if rest:
             args.append(n.Str(rest))
+        else:  # R writes the separator before a final "\n" too
+            last_separator = bool(args) and sep is not None
     values: list[cst.Arg] = []
     for node in args:
         value = emitter.expr(node)
@@ -950,10 +1308,14 @@ def cat(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
             py.arg(value, star="*") if kind in VECTORS or kind is Kind.ARRAY else py.arg(value)
         )
     keywords = {}
-    sep = bound.get("sep")
     if sep is not None:
         keywords["sep"] = emitter.expr(sep)
-    if end != "\n":
+    if last_separator and not (isinstance(sep, n.Str) and sep.value in ("", " ")):
+        if isinstance(sep, n.Str):
+            keywords["end"] = py.string(sep.value + "\n")
+        else:
+            keywords["end"] = py.binop(emitter.expr(sep), "+", py.string("\n"))
+    elif end != "\n":
         keywords["end"] = py.string("")
     return py.call("print", *values, **keywords)
 
@@ -1190,6 +1552,22 @@ def _binary_function(emitter: Emitter, node: n.Node) -> cst.BaseExpression:
 def reduce_(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     function = _binary_function(emitter, bound.get("f"))
     data = expr(emitter, bound, "x")
+    if _flag(emitter, bound, "right"):
+        if _flag(emitter, bound, "accumulate"):
+            emitter.fail("RK103", "Reduce() with right and accumulate", bound.node)
+        # R folds from the right: f(x1, f(x2, x3)); reduce() over the reversed values
+        # with the arguments swapped
+        if isinstance(function, cst.Lambda) and len(function.params.params) == 2:
+            first, second = function.params.params
+            swapped = function.with_changes(
+                params=function.params.with_changes(params=[second, first])
+            )
+        else:
+            acc, item = emitter.fresh("acc"), emitter.fresh("item")
+            swapped = py.lambda_([acc, item], py.call(function, py.name(item), py.name(acc)))
+        args = [swapped, py.call("reversed", data)]
+        args += [expr(emitter, bound, "init")] if bound.has("init") else []
+        return py.call(emitter.imports.path("functools.reduce"), *args)
     if is_true(bound.get("accumulate")):
         extra = {"initial": expr(emitter, bound, "init")} if bound.has("init") else {}
         return py.call(
@@ -1202,7 +1580,32 @@ def reduce_(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
 @special("do.call", params="what args", kind=Kind.UNKNOWN)
 def do_call(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     what, args = bound.get("what"), bound.get("args")
-    function = emitter.expr(n.Name(what.value) if isinstance(what, n.Str) else what)
+    callee = n.Name(what.value) if isinstance(what, n.Str) else what
+    if isinstance(callee, n.Name):
+        callee.line, callee.column = what.line, what.column
+    package_function = (
+        isinstance(callee, n.Name)
+        and not emitter.analysis.is_user_name(callee.id, emitter.scope)
+        and emitter.registry.lookup(callee.id) is not None
+    )
+    if package_function:
+        if isinstance(args, n.Call) and getattr(args.func, "id", "") == "list":
+            # do.call(f, list(a, b)) is f(a, b): the call itself, with R's argument rules
+            call = n.Call(callee, list(args.args))
+            call.line, call.column = bound.node.line, bound.node.column
+            return emitter.expr(call)
+        if callee.id in ("rbind", "cbind") and emitter.kind(args) in (Kind.LIST, Kind.NAMED_LIST):
+            rows = emitter.expr(args)
+            if emitter.kind(args) is Kind.NAMED_LIST:
+                rows = py.call("list", py.call(py.attr(rows, "values")))
+            stack = "vstack" if callee.id == "rbind" else "column_stack"
+            return py.call(np(emitter, stack), rows)
+        emitter.fail(
+            "RK103",
+            f"do.call() of {callee.id} is translated for an argument list written as list()",
+            bound.node,
+        )
+    function = emitter.expr(callee)
     star = "**" if emitter.kind(args) is Kind.NAMED_LIST else "*"
     return py.call(function, py.arg(emitter.expr(args), star=star))
 
@@ -1226,7 +1629,36 @@ def matrix(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
         fill = element(emitter, data) if data is not None else np(emitter, "nan")
         return py.call(np(emitter, "full"), shape, fill)
     order_ = "C" if is_true(bound.get("byrow")) else "F"
-    return py.call(np(emitter, "reshape"), element(emitter, data), shape, order=py.string(order_))
+    values = element(emitter, data)
+    if nrow is not None and ncol is not None:
+        from ...emit.operators import literal_int
+
+        rows, cols = literal_int(bound.get("nrow")), literal_int(bound.get("ncol"))
+        size = _literal_length(data)
+        if size is None or rows is None or cols is None or size != rows * cols:
+            # R recycles (or cuts) the data to fill nrow * ncol cells
+            cells = (
+                py.integer(rows * cols)
+                if rows is not None and cols is not None
+                else py.binop(nrow, "*", ncol)
+            )
+            values = py.call(np(emitter, "resize"), values, cells)
+    return py.call(np(emitter, "reshape"), values, shape, order=py.string(order_))
+
+
+def _literal_length(node: n.Node | None) -> int | None:
+    """The length of a vector written out in R (`c(1, 2)`, `1:6`), else None."""
+    from ...emit.operators import literal_int
+
+    if isinstance(node, n.Call) and getattr(node.func, "id", "") == "c":
+        if all(isinstance(a.value, (n.Num, n.Str, n.Const)) for a in node.args if a.value):
+            return len(node.args)
+        return None
+    if isinstance(node, n.Binary) and node.op == ":":
+        first, last = literal_int(node.left), literal_int(node.right)
+        if first is not None and last is not None:
+            return abs(last - first) + 1
+    return None
 
 
 @special("array", params="data dim dimnames", kind=Kind.ARRAY)
@@ -1257,13 +1689,29 @@ def dim_replace(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
 
 @special("dim", params="x", kind=Kind.INT_VECTOR)
 def dim(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    if emitter.kind(bound.get("x")) in VECTORS | SCALARS:  # a vector has no dim: NULL
+        return py.name("None")
     return py.attr(expr(emitter, bound, "x"), "shape")
 
 
 @special("nrow", "ncol", "NROW", "NCOL", params="x", kind=Kind.INT)
 def nrow(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     axis = 0 if bound.entry.name.lower() == "nrow" else 1
-    return py.subscript(py.attr(expr(emitter, bound, "x"), "shape"), py.integer(axis))
+    x = bound.get("x")
+    kind = emitter.kind(x)
+    if bound.entry.name in ("NROW", "NCOL") and kind is not Kind.ARRAY:
+        # a vector is one column of length(x) rows
+        if kind in SCALARS or bound.entry.name == "NCOL" and kind in VECTORS | {Kind.LIST}:
+            return py.integer(1)
+        if bound.entry.name == "NROW":
+            return py.call("len", emitter.expr(x))
+        padded = py.binop(
+            py.call(np(emitter, "shape"), emitter.expr(x)),
+            "+",
+            py.list_([py.integer(1)], tuple_=True),
+        )
+        return py.subscript(padded, py.integer(1))
+    return py.subscript(py.attr(emitter.expr(x), "shape"), py.integer(axis))
 
 
 @special("t", params="x", kind=Kind.ARRAY)
@@ -1280,8 +1728,14 @@ def transpose(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
 
 def _bind(function: str):
     def emit(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
-        parts = py.list_([emitter.expr(arg.value) for arg in bound.extra])
-        return py.call(np(emitter, function), parts)
+        kinds = [emitter.kind(arg.value) for arg in bound.extra]
+        values = [emitter.expr(arg.value) for arg in bound.extra]
+        if any(k in SCALARS for k in kinds) and any(k not in SCALARS for k in kinds):
+            if Kind.ARRAY in kinds or Kind.UNKNOWN in kinds:
+                emitter.fail("RK103", f"{bound.entry.name}() of a number with a matrix", bound.node)
+            # R recycles a number along the vectors
+            return py.call(np(emitter, function), py.call(np(emitter, "broadcast_arrays"), *values))
+        return py.call(np(emitter, function), py.list_(values))
 
     return emit
 
@@ -1292,7 +1746,10 @@ TABLE.add("rbind", params="...", emit=_bind("vstack"), kind=Kind.ARRAY)
 
 def _axis_summary(function: str, axis: int):
     def emit(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
-        return py.call(np(emitter, function), expr(emitter, bound, "x"), axis=py.integer(axis))
+        if bound.extra:
+            emitter.fail("RK103", f"{bound.entry.name}() argument not translated", bound.node)
+        name = "nan" + function if _flag(emitter, bound, "na.rm") else function
+        return py.call(np(emitter, name), expr(emitter, bound, "x"), axis=py.integer(axis))
 
     return emit
 
@@ -1373,12 +1830,19 @@ TABLE.add(
     ),
     kind=Kind.BOOL,
 )
-TABLE.add(
-    "is.character",
-    params="x",
-    emit=lambda e, b: py.call("isinstance", expr(e, b, "x"), py.name("str")),
-    kind=Kind.BOOL,
-)
+TABLE.add("is.character", params="x", emit=lambda e, b: _is_character(e, b), kind=Kind.BOOL)
+
+
+def _is_character(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    """Decided from the kind where it can be (a character vector is a Python list)."""
+    kind = emitter.kind(bound.get("x"))
+    if kind in (Kind.STR, Kind.CHR_VECTOR):
+        return py.name("True")
+    if kind in NUMERIC_SCALARS | NUMERIC_VECTORS | {Kind.ARRAY, Kind.NULL}:
+        return py.name("False")
+    return py.call("isinstance", expr(emitter, bound, "x"), py.name("str"))
+
+
 TABLE.add("nlevels", status="removed", note="(factors) is not translated")
 TABLE.add("factor", status="removed", note="(factors) is not translated")
 TABLE.add(
@@ -1395,9 +1859,16 @@ TABLE.add("nargs", status="removed", note="is not translated")
 TABLE.add(
     "is.element",
     params="el table",
-    emit=lambda e, b: py.compare(expr(e, b, "el"), "in", expr(e, b, "table")),
-    kind=Kind.BOOL,
+    emit=lambda e, b: _is_element(e, b),
+    kind=scalar_of("el", Kind.BOOL),
 )
+
+
+def _is_element(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    el, table = expr(emitter, bound, "el"), expr(emitter, bound, "table")
+    if emitter.kind(bound.get("el")) in SCALARS:
+        return py.compare(el, "in", table)
+    return py.call(np(emitter, "isin"), el, table)  # each element of `el`
 
 
 # ---- switch, tryCatch, try -------------------------------------------------------------

@@ -281,8 +281,8 @@ TRANSLATIONS = [
     ('y <- as.double("2")', 'y = float("2")'),
     ("y <- as.integer(3.9)", "y = int(3.9)"),
     (A + "y <- as.integer(a)", "y = np.asarray(a).astype(int)"),
-    ("y <- as.character(1.5)", "y = str(1.5)"),
-    (A + "y <- as.character(a)", "y = [str(value) for value in a]"),
+    ("y <- as.character(1.5)", 'y = format(1.5, ".15g")'),
+    (A + "y <- as.character(a)", 'y = [format(value, ".15g") for value in a]'),
     ("y <- as.logical(0)", "y = bool(0)"),
     (A + "y <- as.logical(a)", "y = np.asarray(a, dtype=bool)"),
     ("f <- function(x) invisible(x)", "    return x"),
@@ -2377,6 +2377,11 @@ print(weighted.mean(c(1, 2, NA), c(1, 1, 1), na.rm = TRUE))
         "print(is.element(c(1, 5), c(1, 2)))\n",
         "[1]  TRUE FALSE\n",
     ),
+    (
+        "as.character-whole-numbers",
+        "print(nchar(as.character(c(1, 2))))\n",
+        "[1] 1 1\n",
+    ),
 ]
 
 # Translations that compute something other than R, crash, or are not valid Python:
@@ -2456,12 +2461,6 @@ print(sum(x))
         "print(identical(1L, 1))\n",
         "[1] FALSE\n",
         "identical(1L, 1) is FALSE in R (integer vs double); 1 == 1 is True",
-    ),
-    (
-        "as.character-whole-numbers",
-        "print(nchar(as.character(c(1, 2))))\n",
-        "[1] 1 1\n",
-        "str() of numpy floats gives '1.0', '2.0'; R gives \"1\", \"2\"",
     ),
     (
         "format-logical",

@@ -61,6 +61,12 @@ def call_statement(emitter: Emitter, node: n.Call, mode: Mode) -> list[cst.BaseS
 
 def entry_call(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     entry = bound.entry
+    collects_all = entry.params[:1] == ("...",)  # c(...), cat(...), paste(...), sum(...)
+    if not collects_all and any(
+        isinstance(arg.value, n.Name) and arg.value.id == "..." for arg in bound.node.args
+    ):
+        message = f"`...` forwarded into {entry.name}(): name the arguments it carries"
+        emitter.fail("RK103", message, bound.node)
     if entry.status == "removed":
         emitter.fail("RK101", f"{entry.name}() {entry.note}", bound.node)
     if entry.emit is not None:

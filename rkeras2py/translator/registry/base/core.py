@@ -44,6 +44,10 @@ statement = TABLE.statement
 # ---- vectors ---------------------------------------------------------------------------
 
 
+def _is_dots(node: n.Node | None) -> bool:
+    return isinstance(node, n.Name) and node.id == "..."
+
+
 def _without_null(args: list[n.Arg]) -> list[n.Arg]:
     """c() drops NULL."""
     return [a for a in args if not (isinstance(a.value, n.Const) and a.value.name == "NULL")]
@@ -416,6 +420,8 @@ def length(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
 @special("list", params="...", kind=lambda e, b: _list_kind(b))
 def list_(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     args = bound.extra
+    if len(args) == 1 and _is_dots(args[0].value):  # list(...) inside a function
+        return py.call("list", py.name("args"))
     if args and all(arg.name for arg in args):
         return py.dict_([(py.string(arg.name), emitter.expr(arg.value)) for arg in args])
     if any(arg.name for arg in args):
@@ -815,8 +821,21 @@ def as_integer(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
 
 @special("as.character", params="x", kind=lambda e, b: _as_kind(e, b, Kind.STR))
 def as_character(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    """R writes numbers with up to 15 significant digits (`1`, not `1.0`)."""
     x = bound.get("x")
-    if emitter.kind(x) in SCALARS:
+    kind = emitter.kind(x)
+    if kind in (Kind.FLOAT, Kind.NUM_VECTOR):
+        if kind is Kind.FLOAT:
+            return py.call("format", emitter.expr(x), py.string(".15g"))
+        return comprehension(
+            py.call("format", py.name("value"), py.string(".15g")), "value", emitter.expr(x)
+        )
+    if kind in (Kind.BOOL, Kind.LGL_VECTOR):
+        word = py.ternary(py.name("value"), py.string("TRUE"), py.string("FALSE"))
+        if kind is Kind.BOOL:
+            return py.ternary(emitter.expr(x), py.string("TRUE"), py.string("FALSE"))
+        return comprehension(word, "value", emitter.expr(x))
+    if kind in SCALARS:
         return py.call("str", emitter.expr(x))
     return comprehension(py.call("str", py.name("value")), "value", emitter.expr(x))
 
@@ -899,7 +918,11 @@ def _fstring(emitter: Emitter, nodes: list[n.Node], values: list, sep: str) -> c
                 )
             )
         else:
-            parts.append(cst.FormattedStringExpression(expression_))
+            # R writes doubles with up to 15 significant digits and no ".0"
+            spec = None
+            if emitter.kind(node) is Kind.FLOAT:
+                spec = [cst.FormattedStringText(".15g")]
+            parts.append(cst.FormattedStringExpression(expression_, format_spec=spec))
     if all(isinstance(p, cst.FormattedStringText) for p in parts):
         return py.string("".join(p.value for p in parts).encode().decode("unicode_escape"))
     module = cst.Module([])
@@ -1305,7 +1328,9 @@ def cat(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
         value = emitter.expr(node)
         kind = emitter.kind(node)
         values.append(
-            py.arg(value, star="*") if kind in VECTORS or kind is Kind.ARRAY else py.arg(value)
+            py.arg(value, star="*")
+            if kind in VECTORS or kind is Kind.ARRAY or _is_dots(node)
+            else py.arg(value)
         )
     keywords = {}
     if sep is not None:
@@ -1793,7 +1818,11 @@ def outer(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     emitter.fail("RK103", "outer() with this FUN is not translated", bound.node)
 
 
-@special("diag", params="x nrow", kind=Kind.ARRAY)
+@special(
+    "diag",
+    params="x nrow",
+    kind=lambda e, b: Kind.NUM_VECTOR if e.kind(b.get("x")) is Kind.ARRAY else Kind.ARRAY,
+)
 def diag(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     x = bound.get("x")
     if emitter.kind(x) in (Kind.INT, Kind.FLOAT):

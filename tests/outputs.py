@@ -31,6 +31,30 @@ def tokens(text: str) -> list[str]:
     return [_WORDS.get(token.lower(), token) for token in _SPLIT.split(text) if token]
 
 
+def r_tokens(text: str) -> list[str]:
+    """Tokens of R's output, with a named vector's rows of names and of values paired up
+    (R prints `a b` over `1 2`; a dict prints `a: 1, b: 2`)."""
+    lines = [tokens(line) for line in text.splitlines()]
+    out: list[str] = []
+    position = 0
+    while position < len(lines):
+        names = lines[position]
+        values = lines[position + 1] if position + 1 < len(lines) else []
+        if (
+            names
+            and len(names) == len(values)
+            and all(_number(t) is None for t in names)
+            and all(_number(t) is not None or t in ("TRUE", "FALSE", "NaN") for t in values)
+        ):
+            for name, value in zip(names, values):
+                out += [name, value]
+            position += 2
+        else:
+            out += names
+            position += 1
+    return out
+
+
 def _number(token: str) -> float | None:
     try:
         return float(token)
@@ -38,9 +62,25 @@ def _number(token: str) -> float | None:
         return None
 
 
+def _matches(left: list[str], right: list[str], rel: float) -> bool:
+    if len(left) != len(right):
+        return False
+    for a, b in zip(left, right):
+        if a == b:
+            continue
+        x, y = _number(a), _number(b)
+        if x is None or y is None or not math.isclose(x, y, rel_tol=rel, abs_tol=1e-9):
+            return False
+    return True
+
+
 def same_values(expected: str, actual: str, rel: float = 1e-6) -> tuple[bool, str]:
     """Whether two outputs hold the same values; the reason when they do not."""
     left, right = tokens(expected), tokens(actual)
+    if left != right and r_tokens(expected) != left:
+        paired = r_tokens(expected)
+        if _matches(paired, right, rel):
+            return True, ""
     for position, (a, b) in enumerate(zip(left, right, strict=False)):
         if a == b:
             continue

@@ -21,3 +21,8 @@ def test_different_values_are_caught():
     assert not same_values("[1] 1 2 3\n", "[1. 2.]\n")[0]
     assert not same_values("[1] TRUE\n", "False\n")[0]
     assert not same_values('[1] "a"\n', "b\n")[0]
+
+
+def test_named_vector_rows_pair_with_a_dict():
+    assert same_values("  a   b \n0.5 1.5 \n", "{'a': 0.5, 'b': 1.5}\n")[0]
+    assert not same_values("  a   b \n0.5 1.5 \n", "{'a': 1.5, 'b': 0.5}\n")[0]

@@ -85,6 +85,7 @@ class Emitter:
         self.diagnostics: list[Diagnostic] = []
         self._reported: set[Diagnostic] = set()
         self.scouting = False  # a throwaway pass: markers need no R source
+        self.missing_flags: dict[str, str] = {}
         self.scope: Scope = analysis.module_scope
         self.kinds: list[dict[str, Kind]] = [{}]
         self.pending: list[cst.BaseStatement] = []

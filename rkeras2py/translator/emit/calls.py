@@ -31,6 +31,14 @@ def resolve(emitter: Emitter, node: n.Call) -> Entry | None:
 
 @expression(n.Call)
 def call(emitter: Emitter, node: n.Call) -> cst.BaseExpression:
+    if (  # missing(b) for a parameter with a default: the flag set on entry
+        isinstance(node.func, n.Name)
+        and node.func.id == "missing"
+        and node.args
+        and isinstance(node.args[0].value, n.Name)
+        and node.args[0].value.id in emitter.missing_flags
+    ):
+        return py.name(emitter.missing_flags[node.args[0].value.id])
     entry = resolve(emitter, node)
     if entry is not None:
         return entry_call(emitter, bind(node, entry))

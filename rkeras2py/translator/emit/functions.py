@@ -58,6 +58,16 @@ def parameters(emitter: Emitter, function: n.Function) -> tuple[cst.Parameters, 
                 params.append(_param(name, py.name("None")))
             else:
                 params.append(_param(name, None))
+        elif param.name in missing:
+            # missing(b) must tell "not passed" from the default: a flag set on entry
+            params.append(_param(name, py.name("None")))
+            flag = emitter.fresh(f"{name}_missing")
+            emitter.missing_flags[param.name] = flag
+            prelude.append(
+                py.assign(py.name(flag), py.compare(py.name(name), "is", py.name("None")))
+            )
+            body = cst.IndentedBlock([py.assign(py.name(name), emitter.expr(default))])
+            prelude.append(cst.If(py.compare(py.name(name), "is", py.name("None")), body))
         elif _is_constant(default):
             params.append(_param(name, emitter.expr(default)))
             emitter.set_kind(param.name, emitter.kind(default))
@@ -71,6 +81,13 @@ def parameters(emitter: Emitter, function: n.Function) -> tuple[cst.Parameters, 
     ), prelude
 
 
+def _sets_seed(function: n.Function) -> bool:
+    return any(
+        isinstance(node, n.Call) and getattr(node.func, "id", None) == "set.seed"
+        for node in walk(function.body)
+    )
+
+
 def _param(name: str, default) -> cst.Param:
     if default is None:
         return cst.Param(py.name(name))
@@ -82,14 +99,16 @@ def _param(name: str, default) -> cst.Param:
 
 def define(emitter: Emitter, name: str, function: n.Function) -> cst.FunctionDef:
     """`def name(...)` for an R function."""
-    saved_top = emitter.top_level
-    emitter.top_level = False
+    saved_top, saved_flags = emitter.top_level, emitter.missing_flags
+    emitter.top_level, emitter.missing_flags = False, {}
     emitter.enter_function(function)
     try:
         params, prelude = parameters(emitter, function)
         scope = emitter.scope
         declarations: list[cst.BaseStatement] = []
         outer = {}
+        if _sets_seed(function):  # set.seed() in a function reseeds the file's generator
+            scope.superassigned.add("rng")
         for variable in sorted(scope.superassigned):
             definer = scope.outer_definer(variable)
             is_module = definer is None or definer.parent is None
@@ -115,7 +134,7 @@ def define(emitter: Emitter, name: str, function: n.Function) -> cst.FunctionDef
         body = declarations + prelude + copies + _drop_final_none(body)
     finally:
         emitter.leave_function()
-        emitter.top_level = saved_top
+        emitter.top_level, emitter.missing_flags = saved_top, saved_flags
     return cst.FunctionDef(py.name(name), params, block(body, function.body))
 
 

@@ -18,6 +18,11 @@ def binary(emitter: Emitter, node: n.Binary) -> cst.BaseExpression:
     op = node.op
     if op in ("%>%", "|>"):
         return emitter.expr(pipe_call(emitter, node))
+    if (op in _ARITHMETIC or op in _COMPARISONS) and Kind.NAMED_LIST in (
+        emitter.kind(node.left),
+        emitter.kind(node.right),
+    ):
+        return _named_elementwise(emitter, node)
     if op in _ARITHMETIC:
         left, right = emitter.expr(node.left), emitter.expr(node.right)
         if op == "^" and _is_square_root(node.right):
@@ -50,6 +55,28 @@ def binary(emitter: Emitter, node: n.Binary) -> cst.BaseExpression:
     emitter.fail("RK101", f"unknown operator {op}", node)
 
 
+def _named_elementwise(emitter: Emitter, node: n.Binary) -> cst.BaseExpression:
+    """A named vector (a dict) in arithmetic or a comparison keeps its names, as in R."""
+    left_named = emitter.kind(node.left) is Kind.NAMED_LIST
+    right_named = emitter.kind(node.right) is Kind.NAMED_LIST
+    key, value = py.name("key"), py.name("value")
+    if left_named and right_named:
+        left = py.subscript(emitter.expr(node.left), key)
+        right = py.subscript(emitter.expr(node.right), key)
+        source, target = emitter.expr(node.left), key
+    else:
+        named = node.left if left_named else node.right
+        other = emitter.expr(node.right if left_named else node.left)
+        left, right = (value, other) if left_named else (other, value)
+        source = py.call(py.attr(emitter.expr(named), "items"))
+        target = cst.Tuple([cst.Element(key), cst.Element(value)], lpar=[], rpar=[])
+    if node.op in _ARITHMETIC:
+        combined = py.binop(left, _ARITHMETIC[node.op], right)
+    else:
+        combined = py.compare(left, node.op, right)
+    return cst.DictComp(key, combined, cst.CompFor(target, source))
+
+
 def _is_square_root(node: n.Node) -> bool:
     return isinstance(node, n.Num) and node.value == 0.5
 
@@ -59,6 +86,10 @@ def _binary_kind(emitter: Emitter, node: n.Binary) -> Kind:
     op = node.op
     if op in ("%>%", "|>"):
         return emitter.kind(pipe_call(emitter, node))
+    if Kind.NAMED_LIST in (emitter.kind(node.left), emitter.kind(node.right)) and (
+        op in _ARITHMETIC or op in _COMPARISONS
+    ):
+        return Kind.NAMED_LIST
     if op in _ARITHMETIC:
         return arithmetic(emitter.kind(node.left), emitter.kind(node.right), op)
     if op in _COMPARISONS or op in ("&", "|"):

@@ -5,7 +5,16 @@ CAVEATS
   the ends are not literals).
 - Numeric vectors become numpy float arrays (R doubles), character vectors Python lists;
   named vectors and named lists become dicts.
-- `unique()` keeps first occurrences in order, as R does (not `np.unique`, which sorts).
+- `unique()` keeps first occurrences in order, as R does (not `np.unique`, which sorts);
+  for a numeric vector held in a variable the NaNs are merged as R merges NAs.
+- `sort()` drops NA as R does for a numeric vector in a variable or written in the call;
+  of another expression (`sort(x * 2)`) NaNs are kept, last.
+- Named vectors (dicts): `sum`/`mean`/`max`/`min`/`range` use the values, `which.max`
+  gives the position (`names(which.max(x))` is `max(x, key=x.get)`), `sort`, `rev`,
+  `round`, `which` and `sapply`/`vapply` over a named list keep the names (a dict).
+- `round(x, digits)` of a number is Python's `round()`, which rounds the decimal value
+  the double stands for, as R does (2.675 → 2.67); a numpy scalar (`round(np.mean(v), 2)`)
+  still rounds numpy's way. Vectors use `np.round`.
 - Number formatting is Python's (`5.0` where R prints `5`); only values are kept.
 - `format()` with `nsmall`/`digits`, `environment()`, `eval()`, `assign()`/`get()` and S4
   are not translated: each use is reported with a marker.
@@ -433,8 +442,74 @@ def _list_kind(bound: BoundCall) -> Kind:
     return Kind.NAMED_LIST if bound.extra and all(a.name for a in bound.extra) else Kind.LIST
 
 
-@special("names", params="x", kind=Kind.CHR_VECTOR)
+def _named(emitter: Emitter, node: n.Node | None) -> bool:
+    """Whether `node` is a named vector or list: a dict here."""
+    return node is not None and emitter.kind(node) is Kind.NAMED_LIST
+
+
+def _values(emitter: Emitter, node: n.Node) -> cst.BaseExpression:
+    """`node` translated; a named vector as the list of its values (`list(x.values())`)."""
+    value = emitter.expr(node)
+    if _named(emitter, node):
+        return py.call("list", py.call(py.attr(value, "values")))
+    return value
+
+
+def _items_comprehension(
+    emitter: Emitter, node: n.Node, make, keep=None, *, position: bool = False
+) -> cst.DictComp:
+    """`{key: make(value) for key, value in x.items() if keep(value)}` over a named
+    vector (`position`: `enumerate(x.items(), 1)`, and `make`/`keep` get the position too)."""
+    from .extra import loop_name
+
+    items = py.call(py.attr(emitter.expr(node), "items"))
+    key, value = loop_name(emitter, "key"), loop_name(emitter, "value")
+    pair = cst.Tuple([cst.Element(py.name(key)), cst.Element(py.name(value))])
+    if position:
+        where = loop_name(emitter, "position")
+        target = cst.Tuple([cst.Element(py.name(where)), cst.Element(pair)], lpar=[], rpar=[])
+        items = py.call("enumerate", items, py.integer(1))
+        result = make(py.name(where), py.name(value))
+        test = keep(py.name(where), py.name(value)) if keep else None
+    else:
+        target = pair.with_changes(lpar=[], rpar=[])
+        result = make(py.name(value))
+        test = keep(py.name(value)) if keep else None
+    ifs = [cst.CompIf(test)] if test is not None else []
+    return cst.DictComp(py.name(key), result, cst.CompFor(target, items, ifs=ifs))
+
+
+def _extreme_call(emitter: Emitter, node: n.Node | None) -> BoundCall | None:
+    """`which.max(x)` / `which.min(x)` of base R with a named vector `x`, bound."""
+    from ...emit.calls import resolve
+    from .. import bind
+
+    if not isinstance(node, n.Call):
+        return None
+    entry = resolve(emitter, node)
+    if entry is None or entry.package != "base" or entry.name not in ("which.max", "which.min"):
+        return None
+    bound = bind(node, entry)
+    return bound if _named(emitter, bound.get("x")) else None
+
+
+def _names_kind(emitter: Emitter, bound: BoundCall) -> Kind:
+    return Kind.STR if _extreme_call(emitter, bound.get("x")) else Kind.CHR_VECTOR
+
+
+@special("names", params="x", kind=_names_kind)
 def names(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    extreme = _extreme_call(emitter, bound.get("x"))
+    if extreme is not None:  # names(which.max(x)): the key of the largest value
+        function = "max" if extreme.entry.name == "which.max" else "min"
+        x = extreme.get("x")
+        value = emitter.expr(x)
+        if isinstance(x, n.Name):
+            return py.call(function, value, key=py.attr(value, "get"))
+        pairs = py.call(py.attr(value, "items"))
+        by_value = py.lambda_(["item"], py.subscript(py.name("item"), py.integer(1)))
+        largest = py.call(function, pairs, key=by_value)
+        return py.subscript(largest, py.integer(0))
     return py.call("list", expr(emitter, bound, "x"))
 
 
@@ -465,17 +540,48 @@ def unlist(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
 
 @special("rev", params="x", kind=same_kind("x"))
 def rev(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    if _named(emitter, bound.get("x")):  # a named vector keeps its names, reversed
+        items = py.call(py.attr(expr(emitter, bound, "x"), "items"))
+        return py.call("dict", py.call("reversed", items))
     return py.subscript(expr(emitter, bound, "x"), py.slice_(step=py.integer(-1)))
+
+
+def _base_call(emitter: Emitter, node: n.Node | None, name: str) -> bool:
+    """Whether `node` calls base R's `name` (not a function of the R code)."""
+    from ...emit.calls import resolve
+
+    if not isinstance(node, n.Call):
+        return False
+    entry = resolve(emitter, node)
+    return entry is not None and entry.package == "base" and entry.name == name
+
+
+def _is_na_literal(node: n.Node | None) -> bool:
+    return isinstance(node, n.Const) and node.name in ("NA", "NA_real_", "NA_integer_", "NaN")
 
 
 @special("sort", params="x decreasing", kind=same_kind("x"))
 def sort(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     x = bound.get("x")
+    reverse = {"reverse": py.name("True")} if is_true(bound.get("decreasing")) else {}
     if emitter.kind(x) is Kind.CHR_VECTOR:
-        if is_true(bound.get("decreasing")):
-            return py.call("sorted", emitter.expr(x), reverse=py.name("True"))
-        return py.call("sorted", emitter.expr(x))
-    result = py.call(np(emitter, "sort"), emitter.expr(x))
+        return py.call("sorted", emitter.expr(x), **reverse)
+    if _named(emitter, x):  # by value, names kept; a stable sort, as R's
+        by_value = py.lambda_(["item"], py.subscript(py.name("item"), py.integer(1)))
+        items = py.call(py.attr(emitter.expr(x), "items"))
+        return py.call("dict", py.call("sorted", items, key=by_value, **reverse))
+    if _base_call(emitter, x, "c") and any(_is_na_literal(arg.value) for arg in x.args):
+        # R drops NA: leave it out of the vector written here
+        kept = n.Call(x.func, [arg for arg in x.args if not _is_na_literal(arg.value)])
+        kept.line, kept.column = x.line, x.column
+        value = emitter.expr(kept)
+    elif isinstance(x, n.Name) and emitter.kind(x) in (Kind.NUM_VECTOR, Kind.INT_VECTOR):
+        # R drops NA (NaN here) before sorting; np.sort would put it last
+        value = emitter.expr(x)
+        value = py.subscript(value, py.unary("~", py.call(np(emitter, "isnan"), value)))
+    else:
+        value = emitter.expr(x)
+    result = py.call(np(emitter, "sort"), value)
     if is_true(bound.get("decreasing")):
         return py.subscript(result, py.slice_(step=py.integer(-1)))
     return result
@@ -509,7 +615,23 @@ def order(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
 @special("unique", params="x", kind=same_kind("x"))
 def unique(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     x = bound.get("x")
-    kept = py.call("list", py.call(py.attr(py.name("dict"), "fromkeys"), emitter.expr(x)))
+    if isinstance(x, n.Name) and emitter.kind(x) in (Kind.NUM_VECTOR, Kind.INT_VECTOR):
+        # np.unique merges the NaNs as R merges NAs (NaN != NaN defeats dict.fromkeys);
+        # its first positions, sorted, keep R's order of first occurrences
+        value = emitter.expr(x)
+        first = py.subscript(
+            py.call(np(emitter, "unique"), value, return_index=py.name("True")), py.integer(1)
+        )
+        return py.subscript(value, py.call(np(emitter, "sort"), first))
+    value = emitter.expr(x)
+    if _base_call(emitter, x, "c") and sum(_is_na_literal(arg.value) for arg in x.args) > 1:
+        # NaN != NaN: write the vector with its first NA only
+        first_na = next(i for i, arg in enumerate(x.args) if _is_na_literal(arg.value))
+        args = [a for i, a in enumerate(x.args) if i <= first_na or not _is_na_literal(a.value)]
+        fewer = n.Call(x.func, args)
+        fewer.line, fewer.column = x.line, x.column
+        value = emitter.expr(fewer)
+    kept = py.call("list", py.call(py.attr(py.name("dict"), "fromkeys"), value))
     if emitter.kind(x) in NUMERIC_VECTORS:
         return py.call(np(emitter, "array"), kept)
     return kept
@@ -533,18 +655,24 @@ def _ifelse_kind(emitter: Emitter, bound: BoundCall) -> Kind:
     return vector_of(value) if value in SCALARS else Kind.UNKNOWN
 
 
-@special("which", params="x", kind=Kind.INT_VECTOR)
+@special(
+    "which",
+    params="x",
+    kind=lambda e, b: Kind.NAMED_LIST if _named(e, b.get("x")) else Kind.INT_VECTOR,
+)
 def which(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
-    return py.binop(
-        py.call(np(emitter, "flatnonzero"), expr(emitter, bound, "x")), "+", py.integer(1)
-    )
+    x = bound.get("x")
+    if _named(emitter, x):  # the positions of the TRUE values, named as they were
+        return _items_comprehension(
+            emitter, x, lambda where, value: where, lambda where, value: value, position=True
+        )
+    return py.binop(py.call(np(emitter, "flatnonzero"), emitter.expr(x)), "+", py.integer(1))
 
 
 def _arg_extreme(function: str):
     def emit(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
-        return py.binop(
-            py.call(np(emitter, function), expr(emitter, bound, "x")), "+", py.integer(1)
-        )
+        values = _values(emitter, bound.get("x"))  # a named vector: its position, not name
+        return py.binop(py.call(np(emitter, function), values), "+", py.integer(1))
 
     return emit
 
@@ -580,11 +708,17 @@ def _summary(function: str, builtin: str | None, result: Kind):
                 *[emitter.expr(v.value) for v in values],
             )
             return py.call(builtin, chained)
+        if len(values) == 1 and _named(emitter, values[0].value):
+            if function == "sum" and not na_rm:  # a named vector: the sum of its values
+                return py.call("sum", py.call(py.attr(emitter.expr(values[0].value), "values")))
+            return py.call(np(emitter, name), _values(emitter, values[0].value))
         if len(values) == 1:
             return py.call(np(emitter, name), emitter.expr(values[0].value))
         if builtin and all(emitter.kind(v.value) in NUMERIC_SCALARS for v in values) and not na_rm:
             return py.call(builtin, *[emitter.expr(v.value) for v in values])
-        stacked = py.call(np(emitter, "hstack"), py.list_([emitter.expr(v.value) for v in values]))
+        stacked = py.call(
+            np(emitter, "hstack"), py.list_([_values(emitter, v.value) for v in values])
+        )
         return py.call(np(emitter, name), stacked)
 
     return emit
@@ -616,7 +750,7 @@ for _name, _builtin, _kind in [
 def mean(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     na_rm = _flag(emitter, bound, "na.rm")
     name = "nanmean" if na_rm else "mean"
-    x = expr(emitter, bound, "x")
+    x = _values(emitter, bound.get("x"))
     trim = bound.get("trim")
     if trim is None or _literal_number(trim) == 0:
         return py.call(np(emitter, name), x)
@@ -660,7 +794,7 @@ def _flag(emitter: Emitter, bound: BoundCall, param: str) -> bool:
 
 @special("range", params="... na.rm", kind=Kind.NUM_VECTOR)
 def range_(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
-    values = [emitter.expr(v.value) for v in bound.extra]
+    values = [_values(emitter, v.value) for v in bound.extra]
     data = values[0] if len(values) == 1 else py.call(np(emitter, "hstack"), py.list_(values))
     prefix = "nan" if is_true(bound.get("na.rm")) else ""
     pair = [py.call(np(emitter, prefix + "min"), data), py.call(np(emitter, prefix + "max"), data)]
@@ -722,12 +856,31 @@ def log(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     return value
 
 
-@special("round", params="x digits", kind=scalar_of("x"))
+@special("round", params="x digits", kind=lambda e, b: _round_kind(e, b))
 def round_(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    """R rounds the decimal value a double stands for (`round(2.675, 2)` is 2.67, as
+    2.675 is 2.67499...): Python's `round()` of a float does too, numpy's does not."""
+    x = bound.get("x")
     digits = expr(emitter, bound, "digits")
-    if digits is None:
-        return py.call(np(emitter, "round"), expr(emitter, bound, "x"))
-    return py.call(np(emitter, "round"), expr(emitter, bound, "x"), digits)
+    if _named(emitter, x):  # each value, names kept
+        return _items_comprehension(
+            emitter,
+            x,
+            lambda value: (
+                py.call("round", value, digits)
+                if digits is not None
+                else py.call(np(emitter, "round"), value)
+            ),
+        )
+    if digits is None:  # to a whole number: numpy's too rounds half to even, as R
+        return py.call(np(emitter, "round"), emitter.expr(x))
+    if emitter.kind(x) in NUMERIC_SCALARS:
+        return py.call("round", emitter.expr(x), digits)
+    return py.call(np(emitter, "round"), emitter.expr(x), digits)
+
+
+def _round_kind(emitter: Emitter, bound: BoundCall) -> Kind:
+    return Kind.NAMED_LIST if _named(emitter, bound.get("x")) else scalar_of("x")(emitter, bound)
 
 
 @special("signif", params="x digits", kind=scalar_of("x"))
@@ -752,7 +905,7 @@ def signif(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
 @special("any", "all", params="... na.rm", kind=Kind.BOOL)
 def any_all(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     function = bound.entry.name
-    values = [emitter.expr(v.value) for v in bound.extra]
+    values = [_values(emitter, v.value) for v in bound.extra]
     if len(values) == 1:
         return py.call(np(emitter, function), values[0])
     return py.call(np(emitter, function), py.call(np(emitter, "hstack"), py.list_(values)))
@@ -772,12 +925,46 @@ def is_null(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
 
 @special("is.na", params="x", kind=scalar_of("x", Kind.BOOL))
 def is_na(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
-    return py.call(np(emitter, "isnan"), expr(emitter, bound, "x"))
+    x = bound.get("x")
+    kind = emitter.kind(x)
+    # text has no NaN: a missing string is None here (as match() gives for no match)
+    if isinstance(x, n.Str):
+        return py.name("False")
+    if kind is Kind.STR:
+        return py.compare(emitter.expr(x), "is", py.name("None"))
+    if kind is Kind.CHR_VECTOR:
+        from .extra import loop_name
+
+        texts = emitter.expr(x)
+        item = loop_name(emitter, "text")
+        test = py.compare(py.name(item), "is", py.name("None"))
+        return py.call(
+            np(emitter, "array"), comprehension(test, item, texts), dtype=py.name("bool")
+        )
+    return py.call(np(emitter, "isnan"), emitter.expr(x))
+
+
+def _literal_type(node: n.Node | None) -> str | None:
+    """R's type of a literal scalar (`1` double, `1L` integer, `TRUE` logical, text)."""
+    if isinstance(node, n.Unary) and node.op in ("-", "+"):
+        node = node.operand
+        if not isinstance(node, n.Num):
+            return None
+    if isinstance(node, n.Num) and not node.is_complex:
+        return "integer" if node.is_integer else "double"
+    if isinstance(node, n.Const) and node.name in ("TRUE", "FALSE"):
+        return "logical"
+    if isinstance(node, n.Str):
+        return "character"
+    return None
 
 
 @special("identical", params="x y", kind=Kind.BOOL)
 def identical(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     x, y = bound.get("x"), bound.get("y")
+    types = {_literal_type(x), _literal_type(y)}
+    if None not in types and len(types) == 2:  # identical(1L, 1): R's types differ
+        return py.name("False")
     if emitter.kind(x) in SCALARS and emitter.kind(y) in SCALARS:
         return py.compare(emitter.expr(x), "==", emitter.expr(y))
     return py.call(np(emitter, "array_equal"), emitter.expr(x), emitter.expr(y))
@@ -1285,7 +1472,12 @@ def strsplit(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
 def format_(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     if bound.has("nsmall") or bound.has("digits") or bound.extra:
         emitter.fail("RK103", "format() with nsmall/digits/width is not translated", bound.node)
-    return py.call("str", expr(emitter, bound, "x"))
+    x = bound.get("x")
+    if is_true(x) or is_false(x):
+        return py.string("TRUE" if is_true(x) else "FALSE")
+    if emitter.kind(x) is Kind.BOOL:  # R writes TRUE / FALSE
+        return py.ternary(emitter.expr(x), py.string("TRUE"), py.string("FALSE"))
+    return py.call("str", emitter.expr(x))
 
 
 # ---- output and conditions -------------------------------------------------------------
@@ -1485,8 +1677,11 @@ def _loop_names(emitter: Emitter, function: n.Node, count: int) -> list[str]:
     ]
 
 
-def _apply_list(emitter: Emitter, data: n.Node, function: n.Node, extra: list[n.Arg]):
-    """`[f(item, ...) for item in data]`, inlining `f` when R wrote it in place."""
+def _apply_list(
+    emitter: Emitter, data: n.Node, function: n.Node, extra: list[n.Arg], named: bool = False
+):
+    """`[f(item, ...) for item in data]`, inlining `f` when R wrote it in place; with
+    `named`, a named list gives `{key: f(item, ...) for key, item in data.items()}`."""
     (name,) = _loop_names(emitter, function, 1)
     element_expr = None
     if isinstance(function, n.Function) and not extra:
@@ -1514,6 +1709,14 @@ def _apply_list(emitter: Emitter, data: n.Node, function: n.Node, extra: list[n.
         extra_values = [emitter.expr(arg.value) for arg in extra]
         element_expr = py.call(emitter.expr(function), py.name(name), *extra_values)
     iterable = emitter.expr(data)
+    if emitter.kind(data) is Kind.NAMED_LIST and named:
+        # R names the results as the list was named: {key: f(value) for key, value in ...}
+        from .extra import loop_name
+
+        key = loop_name(emitter, "key")
+        pair = cst.Tuple([cst.Element(py.name(key)), cst.Element(py.name(name))], lpar=[], rpar=[])
+        items = py.call(py.attr(iterable, "items"))
+        return cst.DictComp(py.name(key), element_expr, cst.CompFor(pair, items))
     if emitter.kind(data) is Kind.NAMED_LIST:
         iterable = py.call(py.attr(iterable, "values"))
     return comprehension(element_expr, name, iterable)
@@ -1524,13 +1727,36 @@ def lapply(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     return _apply_list(emitter, bound.get("X"), bound.get("FUN"), bound.extra)
 
 
-@special("sapply", "vapply", params="X FUN FUN.VALUE ...", kind=Kind.NUM_VECTOR)
+def _sapply_named(emitter: Emitter, bound: BoundCall) -> bool:
+    """sapply/vapply over a named list keep its names (vapply drops them when
+    USE.NAMES = FALSE; sapply's USE.NAMES only names the results of a character X)."""
+    if bound.entry.name == "vapply" and is_false(bound.get("USE.NAMES")):
+        return False
+    return emitter.kind(bound.get("X")) is Kind.NAMED_LIST
+
+
+def _sapply_kind(emitter: Emitter, bound: BoundCall) -> Kind:
+    if _sapply_named(emitter, bound):
+        return Kind.NAMED_LIST
+    return Kind.LIST if is_false(bound.get("simplify")) else Kind.NUM_VECTOR
+
+
 def sapply(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
-    listed = _apply_list(emitter, bound.get("X"), bound.get("FUN"), bound.extra)
+    use_names = bound.get("USE.NAMES")
+    if use_names is not None and not is_true(use_names) and not is_false(use_names):
+        emitter.fail("RK103", f"{bound.entry.name}(USE.NAMES =) must be TRUE or FALSE", use_names)
+    named = _sapply_named(emitter, bound)
+    listed = _apply_list(emitter, bound.get("X"), bound.get("FUN"), bound.extra, named)
     value = bound.get("FUN.VALUE")
-    if isinstance(value, n.Call) and getattr(value.func, "id", "") == "character":
+    if named or isinstance(value, n.Call) and getattr(value.func, "id", "") == "character":
+        return listed
+    if is_false(bound.get("simplify")):  # a list, as lapply() gives
         return listed
     return py.call(np(emitter, "array"), listed)
+
+
+TABLE.add("sapply", params="X FUN ... simplify USE.NAMES", emit=sapply, kind=_sapply_kind)
+TABLE.add("vapply", params="X FUN FUN.VALUE ... USE.NAMES", emit=sapply, kind=_sapply_kind)
 
 
 @special("Map", "mapply", params="f ...", kind=Kind.LIST)

@@ -1219,6 +1219,8 @@ def _is_double(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     from ...kinds import NUMERIC_VECTORS
 
     kind = emitter.kind(bound.get("x"))
+    if kind in (Kind.BOOL, Kind.LGL_VECTOR):  # R's logicals are not numbers
+        return py.name("False")
     if kind in (Kind.FLOAT, Kind.NUM_VECTOR) or (
         bound.entry.name == "is.numeric" and (kind in NUMERIC_VECTORS or kind is Kind.INT)
     ):

@@ -30,7 +30,7 @@ from ....grammar import nodes as n
 from ....grammar.walk import walk
 from ... import pyast as py
 from ...emitter import Emitter, Mode
-from ...kinds import NUMERIC_SCALARS, NUMERIC_VECTORS, SCALARS, VECTORS, Kind, element_of
+from ...kinds import NUMERIC_SCALARS, NUMERIC_VECTORS, SCALARS, VECTORS, Kind, element_of, vector_of
 from .. import BoundCall, Table
 from ..helpers import (
     comprehension,
@@ -423,6 +423,8 @@ def length(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
         return py.attr(emitter.expr(x), "size")
     if emitter.kind(x) in SCALARS:  # a string or a number is a vector of length 1
         return py.integer(1)
+    if emitter.kind(x) is Kind.UNKNOWN:  # np.size: 1 for a number, the count for a vector
+        return py.call(np(emitter, "size"), emitter.expr(x))
     return py.call("len", emitter.expr(x))
 
 
@@ -1738,7 +1740,45 @@ def _sapply_named(emitter: Emitter, bound: BoundCall) -> bool:
 def _sapply_kind(emitter: Emitter, bound: BoundCall) -> Kind:
     if _sapply_named(emitter, bound):
         return Kind.NAMED_LIST
-    return Kind.LIST if is_false(bound.get("simplify")) else Kind.NUM_VECTOR
+    if is_false(bound.get("simplify")):
+        return Kind.LIST
+    item = _result_kind(emitter, bound.get("X"), bound.get("FUN"))
+    if item in SCALARS:
+        return vector_of(item)
+    return Kind.ARRAY if item in VECTORS else Kind.UNKNOWN
+
+
+def literal_int_of(node: n.Node | None) -> int | None:
+    from ...emit.operators import literal_int
+
+    return literal_int(node) if node is not None else None
+
+
+def _result_kind(emitter: Emitter, data: n.Node, function: n.Node) -> Kind:
+    """What FUN returns for one element of `data`, as far as the translation can tell."""
+    item = element_of(emitter.kind(data))
+    if isinstance(function, n.Function) and len(function.params) == 1:
+        from ...emit.functions import is_single_expression
+
+        body = is_single_expression(function)
+        if body is None:
+            return Kind.UNKNOWN
+        emitter.enter_function(function)
+        try:
+            emitter.set_kind(function.params[0].name, item)
+            return emitter.kind(body)
+        finally:
+            emitter.leave_function()
+    if isinstance(function, n.Name):
+        probe = emitter.fresh("probe")
+        emitter.local_names.add(probe)
+        emitter.kinds.append({probe: item})
+        try:
+            return emitter.kind(n.Call(function, [n.Arg(n.Name(probe))]))
+        finally:
+            emitter.kinds.pop()
+            emitter.local_names.discard(probe)
+    return Kind.UNKNOWN
 
 
 def sapply(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
@@ -1752,7 +1792,16 @@ def sapply(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
         return listed
     if is_false(bound.get("simplify")):  # a list, as lapply() gives
         return listed
-    return py.call(np(emitter, "array"), listed)
+    simplified = py.call(np(emitter, "array"), listed)
+    one_value = (
+        isinstance(value, n.Call)
+        and len(value.args) == 1
+        and literal_int_of(value.args[0].value) == 1
+    )
+    if one_value or _result_kind(emitter, bound.get("X"), bound.get("FUN")) in SCALARS:
+        return simplified
+    # Results that may be vectors: R binds them as columns (a 1-D result is unchanged)
+    return py.attr(simplified, "T")
 
 
 TABLE.add("sapply", params="X FUN ... simplify USE.NAMES", emit=sapply, kind=_sapply_kind)

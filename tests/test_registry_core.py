@@ -150,6 +150,11 @@ L = "l <- list(a = 1, b = 2)\n"
 N = "x <- c(b = 2, a = 1)\n"
 
 TRANSLATIONS = [
+    ('y <- outer(1:2, 1:3, "^")', "y = np.power.outer(np.arange(1, 3), np.arange(1, 4))"),
+    (
+        "y <- outer(1:2, 1:3, function(a, b) a^b)",
+        "y = (lambda a, b: a**b)(\n    np.asarray(np.arange(1, 3))[:, None], np.asarray(np.arange(1, 4))[None, :]\n)",
+    ),
     ("y <- c(1, 2.5, 3)", "y = np.array([1.0, 2.5, 3.0])"),
     ("y <- c(1L, 2L)", "y = np.array([1, 2])"),
     ('y <- c("a", "b")', 'y = ["a", "b"]'),
@@ -2918,8 +2923,6 @@ REPORTED = [
     # matrices
     (M + "y <- apply(m, c(1, 2), sum)", "RK103"),
     (M + "y <- apply(m, 3, sum)", "RK103"),
-    ("y <- outer(1:2, 1:3, function(a, b) a^b)", "RK103"),
-    ('y <- outer(1:2, 1:3, "^")', "RK103"),
     # conditions
     ("r <- tryCatch(1, message = function(m) 2)", "RK103"),
     ("r <- try(log(-1), silent = TRUE)", "RK102"),

@@ -107,6 +107,16 @@ def index(emitter: Emitter, node: n.Index) -> cst.BaseExpression:
         dropped = _negated(index_node) if index_node is not None else None
         if dropped is not None:
             return drop_elements(emitter, obj, dropped)
+        if (  # named_list[c("a", "b")]: the sub-list, names kept
+            not node.double
+            and index_node is not None
+            and emitter.kind(index_node) is Kind.CHR_VECTOR
+            and emitter.kind(node.obj) in (Kind.NAMED_LIST, Kind.UNKNOWN)
+        ):
+            key = py.name("key")
+            return cst.DictComp(
+                key, py.subscript(obj, key), cst.CompFor(key, emitter.expr(index_node))
+            )
         if (
             not node.double
             and index_node is not None
@@ -192,6 +202,8 @@ def _index_kind(emitter: Emitter, node: n.Index) -> Kind:
         scalar_index = index_kind in NUMERIC_SCALARS or index_kind in (Kind.UNKNOWN, Kind.STR)
         if isinstance(args[0].value, n.Binary) and args[0].value.op == ":":
             scalar_index = False
+        if index_kind is Kind.CHR_VECTOR and not node.double:
+            return Kind.NAMED_LIST
         if scalar_index and _negated(args[0].value) is None:
             if node.double and container in (Kind.LIST, Kind.NAMED_LIST):
                 return Kind.UNKNOWN

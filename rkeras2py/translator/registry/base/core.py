@@ -2083,14 +2083,36 @@ def apply(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
 
 @special("outer", params="X Y FUN", kind=Kind.ARRAY)
 def outer(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    """outer(X, Y, FUN): an operator is a numpy ufunc's `.outer`; a function is called
+    once on broadcast columns and rows, as R calls it once on expanded vectors."""
     function = bound.get("FUN")
     x, y = expr(emitter, bound, "X"), expr(emitter, bound, "Y")
-    if function is None or (isinstance(function, n.Str) and function.value == "*"):
+    operator_ = None
+    if isinstance(function, (n.Str, n.Name)):
+        operator_ = function.value if isinstance(function, n.Str) else function.id
+    if function is None or operator_ == "*":
         return py.call(np(emitter, "outer"), x, y)
-    if isinstance(function, n.Str) and function.value in ("+", "-", "/"):
-        ufunc = {"+": "add", "-": "subtract", "/": "divide"}[function.value]
-        return py.call(py.attr(np(emitter, ufunc), "outer"), x, y)
-    emitter.fail("RK103", "outer() with this FUN is not translated", bound.node)
+    if operator_ in _OUTER_UFUNCS:
+        return py.call(py.attr(np(emitter, _OUTER_UFUNCS[operator_]), "outer"), x, y)
+    if isinstance(function, n.Str):
+        emitter.fail("RK103", f"outer() with FUN = {operator_!r} is not translated", bound.node)
+    columns = py.subscript(py.call(np(emitter, "asarray"), x), py.slice_(), py.name("None"))
+    rows = py.subscript(py.call(np(emitter, "asarray"), y), py.name("None"), py.slice_())
+    return py.call(emitter.expr(function), columns, rows)
+
+
+_OUTER_UFUNCS = {
+    "+": "add",
+    "-": "subtract",
+    "/": "divide",
+    "^": "power",
+    "==": "equal",
+    "!=": "not_equal",
+    "<": "less",
+    ">": "greater",
+    "<=": "less_equal",
+    ">=": "greater_equal",
+}
 
 
 @special(

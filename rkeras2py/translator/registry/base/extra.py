@@ -1286,3 +1286,9 @@ def _format_c(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
         )
         return cst.ListComp(element, cst.CompFor(py.name(item), emitter.expr(bound.get("x"))))
     return py.call("format", value, py.string(spec))
+
+
+@TABLE.special("isSymmetric", params="object", kind=Kind.BOOL)
+def _is_symmetric(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    matrix = emitter.expr(bound.get("object"))
+    return py.call(emitter.imports.path("numpy.allclose"), matrix, py.attr(matrix, "T"))

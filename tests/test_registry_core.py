@@ -153,7 +153,8 @@ TRANSLATIONS = [
     ('y <- outer(1:2, 1:3, "^")', "y = np.power.outer(np.arange(1, 3), np.arange(1, 4))"),
     (
         "y <- outer(1:2, 1:3, function(a, b) a^b)",
-        "y = (lambda a, b: a**b)(\n    np.asarray(np.arange(1, 3))[:, None], np.asarray(np.arange(1, 4))[None, :]\n)",
+        "y = (lambda a, b: a**b)(\n"
+        "    np.asarray(np.arange(1, 3))[:, None], np.asarray(np.arange(1, 4))[None, :]\n)",
     ),
     ("y <- c(1, 2.5, 3)", "y = np.array([1.0, 2.5, 3.0])"),
     ("y <- c(1L, 2L)", "y = np.array([1, 2])"),

@@ -400,7 +400,14 @@ TRANSLATIONS = [
     ('y <- strsplit("a1b22c", "[0-9]+")', 'y = [re.split("[0-9]+", "a1b22c")]'),
     ('y <- strsplit("a.b", ".", fixed = TRUE)', 'y = ["a.b".split(".")]'),
     ('y <- strsplit("a,b", ",")[[1]]', 'y = "a,b".split(",")'),
-    ("y <- format(3.5)", "y = str(3.5)"),
+    ("y <- format(3.5)", 'y = format(3.5, ".15g")'),
+    # R shows 7 significant digits, then at least nsmall decimals (checked with Rscript:
+    # "3.14159", "2.00", "0.500")
+    ("y <- format(3.14159, nsmall = 2)", 'y = format(3.14159, ".5f")'),
+    ("y <- format(2, nsmall = 2)", 'y = format(2, ".2f")'),
+    ("v <- 0.12345\ny <- format(round(v, 3), nsmall = 3)", 'y = format(round(v, 3), ".3f")'),
+    ('y <- format(1234567, big.mark = ",")', 'y = format(1234567, ",.15g")'),
+    ('y <- format("abc", width = 6)', 'y = format("abc", "<6")'),
     (A + "print(a)", "print(a)"),
     ('cat("a", "b\\n")', 'print("a", "b")'),
     (A + 'cat(a, "\\n")', "print(*a)"),
@@ -2896,9 +2903,9 @@ REPORTED = [
     ('y <- trimws("  a  ", which = "middle")', "RK103"),
     ('y <- gsub("[[:print:]]", "", "a")', "RK103"),
     ('y <- as.logical("yes")', "RK104"),
-    ("y <- format(3.14159, nsmall = 2)", "RK103"),
+    ("x <- 1.5\ny <- format(x, nsmall = 2)", "RK103"),
     ("y <- format(3.14159, digits = 3)", "RK103"),
-    ("y <- format(3.14159, width = 8)", "RK103"),
+    ("y <- format(3.14159, width = w)", "RK103"),
     # files, environments, evaluation, S4: outside what rkeras2py translates
     ('source("helpers.R")', "RK106"),
     ('y <- eval(parse(text = "1 + 1"))', "RK101"),

@@ -1470,16 +1470,65 @@ def strsplit(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     return py.list_([pieces])
 
 
-@special("format", params="x nsmall digits", kind=Kind.STR)
+@special(
+    "format",
+    params="x trim digits nsmall justify width na.encode scientific big.mark",
+    kind=lambda e, b: Kind.CHR_VECTOR if e.kind(b.get("x")) in VECTORS else Kind.STR,
+)
 def format_(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
-    if bound.has("nsmall") or bound.has("digits") or bound.extra:
-        emitter.fail("RK103", "format() with nsmall/digits/width is not translated", bound.node)
+    """format() as a Python format spec: `width`, `big.mark = ","`, and `nsmall` where the
+    decimals R shows are known (a literal, or `round(v, d)`); the rest is reported."""
+    from ...emit.operators import literal_int
+
     x = bound.get("x")
+    kind = emitter.kind(x)
     if is_true(x) or is_false(x):
         return py.string("TRUE" if is_true(x) else "FALSE")
-    if emitter.kind(x) is Kind.BOOL:  # R writes TRUE / FALSE
+    if kind is Kind.BOOL:  # R writes TRUE / FALSE
         return py.ternary(emitter.expr(x), py.string("TRUE"), py.string("FALSE"))
-    return py.call("str", emitter.expr(x))
+    unknown = set(bound.named) - {"x", "nsmall", "width", "big.mark", "scientific"}
+    big_mark = bound.get("big.mark")
+    if unknown or bound.extra or (big_mark is not None and getattr(big_mark, "value", None) != ","):
+        emitter.fail(
+            "RK103", 'format() is translated for width, nsmall and big.mark = ","', bound.node
+        )
+    width = literal_int(bound.get("width")) if bound.has("width") else None
+    if bound.has("width") and width is None:
+        emitter.fail("RK103", "format(width =) must be a literal number", bound.node)
+    numeric = kind in (Kind.INT, Kind.FLOAT, Kind.NUM_VECTOR, Kind.INT_VECTOR)
+    align = "" if numeric else "<"
+    spec = f"{align}{width or ''}" + ("," if big_mark is not None else "")
+    if bound.has("nsmall"):
+        decimals = _shown_decimals(x, literal_int(bound.get("nsmall")))
+        if decimals is None:
+            emitter.fail(
+                "RK103", "format(nsmall =) is translated for a literal or round(x, d)", bound.node
+            )
+        spec += f".{decimals}f"
+    elif numeric:
+        spec += ".15g"  # R writes up to 15 significant digits, no ".0"
+    if kind in VECTORS:
+        value = py.name("value")
+        return comprehension(py.call("format", value, py.string(spec)), "value", emitter.expr(x))
+    if not spec:
+        return py.call("str", emitter.expr(x))
+    return py.call("format", emitter.expr(x), py.string(spec))
+
+
+def _shown_decimals(x: n.Node, nsmall: int | None) -> int | None:
+    """How many decimals R's format(x, nsmall =) shows, when that is known statically."""
+    from ...emit.operators import literal_int
+
+    if nsmall is None:
+        return None
+    if isinstance(x, n.Num):
+        shown = format(float(x.value), ".7g").partition(".")[2]
+        return max(nsmall, len(shown) if "e" not in shown else 0)
+    if isinstance(x, n.Call) and getattr(x.func, "id", None) == "round" and len(x.args) == 2:
+        digits = literal_int(x.args[1].value)
+        if digits is not None and digits <= nsmall:
+            return nsmall
+    return None
 
 
 # ---- output and conditions -------------------------------------------------------------

@@ -1175,7 +1175,13 @@ def _paste(sep_default: str):
         ]
         shown = list(nodes)
         shown[vector_at] = n.Name(item)
-        body = _fstring(emitter, shown, values, sep)
+        emitter.local_names.add(item)
+        emitter.kinds.append({item: element_of(emitter.kind(nodes[vector_at]))})
+        try:
+            body = _fstring(emitter, shown, values, sep)
+        finally:
+            emitter.kinds.pop()
+            emitter.local_names.discard(item)
         if len(nodes) == 1 and collapse is not None:
             joined = py.call(
                 py.attr(py.string(collapse.value), "join"), _as_strings(emitter, nodes[0])
@@ -1626,7 +1632,9 @@ def stopifnot(emitter: Emitter, bound: BoundCall, mode: Mode):
         test = emitter.expr(arg.value)
         if emitter.kind(arg.value) in VECTORS:
             test = py.call(np(emitter, "all"), test)
-        checks.append(py.simple(cst.Assert(test)))
+        # stopifnot("message" = condition) fails with that message
+        message = py.string(arg.name) if arg.name else None
+        checks.append(py.simple(cst.Assert(test, msg=message)))
     return checks
 
 

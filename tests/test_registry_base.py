@@ -90,13 +90,13 @@ TRANSLATIONS = [
     # match: 1-based positions; np.nan for numeric misses, None for character ones
     (
         S + 'y <- match(s, c("b", "c"))',
-        'y = [["b", "c"].index(value) + 1 if value in ["b", "c"] else None for value in s]',
+        'y = [["b", "c"].index(value) + 1 if value in ["b", "c"] else np.nan for value in s]',
     ),
     (
         X + "y <- match(x, tab)",
         "y = np.array([list(tab).index(value) + 1 if value in tab else np.nan for value in x])",
     ),
-    (S + 'y <- match("b", s)', 'y = s.index("b") + 1 if "b" in s else None'),
+    (S + 'y <- match("b", s)', 'y = s.index("b") + 1 if "b" in s else np.nan'),
     (
         S + 'y <- match(s, "b", nomatch = 0)',
         'y = [["b"].index(value) + 1 if value in ["b"] else 0 for value in s]',
@@ -718,10 +718,10 @@ def test_suppress_messages_does_not_print_the_message_value():
     assert errors == "hi\n"
 
 
-def test_match_of_strings_misses_are_none():
-    """R prints `[1]  2 NA  1` (checked with Rscript); the translation gives None for NA."""
+def test_match_of_strings_misses_are_nan():
+    """R prints `[1]  2 NA  1` (checked with Rscript); the translation gives NaN for NA."""
     code = translate('x <- match(c("b", "z", "a"), c("a", "b", "b"))\nprint(x)\n').code
-    assert run(code)[0] == "[2, None, 1]\n"
+    assert run(code)[0] == "[2, nan, 1]\n"
 
 
 def test_bare_all_equal_is_a_bool_with_a_note():

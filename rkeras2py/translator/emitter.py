@@ -250,15 +250,20 @@ class Emitter:
         from .kinds import join
 
         params = [p.name for p in function.params if p.name != "..."]
+        takes_dots = any(p.name == "..." for p in function.params)
         seen = self.observed.setdefault(id(function), {})
         positional = iter(p for p in params if p not in {a.name for a in args if a.name})
         for arg in args:
             param = (
                 arg.name if arg.name in params else (None if arg.name else next(positional, None))
             )
-            if param is None or arg.value is None:
+            if param is None and takes_dots:
+                # what `...` carries: names (a named list) or positions (a list)
+                param, kind = "...", Kind.NAMED_LIST if arg.name else Kind.LIST
+            elif param is None or arg.value is None:
                 continue
-            kind = self.kind(arg.value)
+            else:
+                kind = self.kind(arg.value)
             seen[param] = join(seen[param], kind) if param in seen else kind
 
     def leave_function(self) -> None:

@@ -57,11 +57,25 @@ def assign_statement(emitter: Emitter, node: n.Assign, mode: Mode) -> list[cst.B
         ]
     else:
         python_value = emitter.expr(value)
+        if (
+            isinstance(target, n.Name)
+            and isinstance(value, n.Name)
+            and target.id in emitter.scope.modified
+            and emitter.kind(value) in _COPYABLE
+        ):
+            # `b <- a` then `b[i] <- v`: R copies, Python would share the object
+            python_value = py.call(py.attr(python_value, "copy"))
         statements = [py.assign(target_expression(emitter, target), python_value)]
     if isinstance(target, (n.Name, n.Str)):
         name = target.id if isinstance(target, n.Name) else target.value
         emitter.set_kind(name, emitter.kind(value))
     return statements + _value_after(emitter, target, mode)
+
+
+_COPYABLE = frozenset(
+    {Kind.NUM_VECTOR, Kind.INT_VECTOR, Kind.LGL_VECTOR, Kind.CHR_VECTOR, Kind.ARRAY, Kind.LIST}
+    | {Kind.NAMED_LIST}
+)
 
 
 def _is_null(node: n.Node) -> bool:

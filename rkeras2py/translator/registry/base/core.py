@@ -428,10 +428,17 @@ def length(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     return py.call("len", emitter.expr(x))
 
 
-@special("list", params="...", kind=lambda e, b: _list_kind(b))
+@special("list", params="...", kind=lambda e, b: _list_kind(b, e))
 def list_(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     args = bound.extra
     if len(args) == 1 and _is_dots(args[0].value):  # list(...) inside a function
+        carried = emitter.variable_kind("...")
+        if carried is Kind.NAMED_LIST:  # every call names what it passes
+            return py.call("dict", py.name("kwargs"))
+        if carried is Kind.UNKNOWN and emitter.seeded.get(id(emitter.scope.node)):
+            emitter.fail(
+                "RK102", "list(...) of named and unnamed arguments is not translated", bound.node
+            )
         return py.call("list", py.name("args"))
     if args and all(arg.name for arg in args):
         return py.dict_([(py.string(arg.name), emitter.expr(arg.value)) for arg in args])
@@ -440,8 +447,11 @@ def list_(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     return py.list_([emitter.expr(arg.value) for arg in args])
 
 
-def _list_kind(bound: BoundCall) -> Kind:
-    return Kind.NAMED_LIST if bound.extra and all(a.name for a in bound.extra) else Kind.LIST
+def _list_kind(bound: BoundCall, emitter: Emitter | None = None) -> Kind:
+    extra = bound.extra
+    if emitter is not None and len(extra) == 1 and _is_dots(extra[0].value):
+        return Kind.NAMED_LIST if emitter.variable_kind("...") is Kind.NAMED_LIST else Kind.LIST
+    return Kind.NAMED_LIST if extra and all(a.name for a in extra) else Kind.LIST
 
 
 def _named(emitter: Emitter, node: n.Node | None) -> bool:

@@ -11,7 +11,7 @@ CAVEATS
   A variable holding a named vector has the kind of a named list, so `is.list()` of it
   is TRUE here (a `c(a = 1)` written in the call is known to be a vector).
 - `match()` gives `np.nan` for no match when `x` is numeric; for character `x` it is a
-  comprehension with `.index` whose misses are `None` (not usable in arithmetic).
+  comprehension with `.index` whose misses are NaN (R's NA position).
 - `all.equal()` is translated as a logical (`np.allclose(x, y, rtol=1.5e-8)`): R returns
   TRUE or a description of the differences, so only its use as a condition keeps R's
   meaning (`isTRUE(all.equal(...))` is translated without a note). R compares the mean
@@ -465,7 +465,7 @@ def match(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     ):
         missing = expr(emitter, bound, "nomatch")
     else:
-        missing = np(emitter, "nan") if numeric else py.name("None")
+        missing = np(emitter, "nan")  # R's NA position: NaN keeps the result numeric
     values = emitter.expr(table)
     if table_kind in SCALARS:
         searched = pool = py.list_([values])
@@ -1271,6 +1271,8 @@ def _format_c(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     if bound.has("digits") and digits is None:
         emitter.fail("RK103", "formatC() is translated for a literal digits", bound.node)
     align = _FORMATC_FLAGS[flag]
+    if width < 0:  # a negative width left-justifies, as flag = "-" does
+        align, width = "<", -width
     precision = f".{digits}" if digits is not None and type_ in "feg" else ""
     spec = f"{align}{width or ''}{precision}{_FORMATC_TYPES[type_]}"
     if type_ == "d":

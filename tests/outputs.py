@@ -25,9 +25,12 @@ _WORDS = {
 }
 
 
-def tokens(text: str) -> list[str]:
+def tokens(text: str, *, r_labels: bool = True) -> list[str]:
+    """Value tokens; `r_labels` strips R's `[1]`/`[,1]` labels (R's output only: Python's
+    `[107]` is a one-element list, not a label)."""
     text = _NUMPY_SCALARS.sub(r"\1", text)
-    text = _INDEX_LABELS.sub(" ", text)
+    if r_labels:
+        text = _INDEX_LABELS.sub(" ", text)
     return [_WORDS.get(token.lower(), token) for token in _SPLIT.split(text) if token]
 
 
@@ -76,7 +79,7 @@ def _matches(left: list[str], right: list[str], rel: float) -> bool:
 
 def same_values(expected: str, actual: str, rel: float = 1e-6) -> tuple[bool, str]:
     """Whether two outputs hold the same values; the reason when they do not."""
-    left, right = tokens(expected), tokens(actual)
+    left, right = tokens(expected), tokens(actual, r_labels=False)
     if left != right and r_tokens(expected) != left:
         paired = r_tokens(expected)
         if _matches(paired, right, rel):

@@ -32,7 +32,7 @@ UPDATE = os.environ.get("UPDATE_EXPECTED") == "1"
 def test_enough_programs_are_translated():
     """The floor only rises: translated programs are held by the tests below."""
     assert len(PROGRAMS) >= 120
-    assert len(TRANSLATED) >= 100
+    assert len(TRANSLATED) >= 120
 
 
 @pytest.mark.parametrize("program", TRANSLATED, ids=lambda p: p.stem)

@@ -29,7 +29,13 @@ def binary(emitter: Emitter, node: n.Binary) -> cst.BaseExpression:
             return py.call(emitter.imports.path("numpy.sqrt"), left)
         return py.binop(left, _ARITHMETIC[op], right)
     if op in _COMPARISONS:
-        return py.compare(emitter.expr(node.left), op, emitter.expr(node.right))
+        left, right = emitter.expr(node.left), emitter.expr(node.right)
+        # a character vector is a Python list: compare element by element through numpy
+        if emitter.kind(node.left) is Kind.CHR_VECTOR:
+            left = py.call(emitter.imports.path("numpy.array"), left)
+        elif emitter.kind(node.right) is Kind.CHR_VECTOR:
+            right = py.call(emitter.imports.path("numpy.array"), right)
+        return py.compare(left, op, right)
     if op in ("&&", "||"):
         word = "and" if op == "&&" else "or"
         return py.boolop(emitter.expr(node.left), word, emitter.expr(node.right))

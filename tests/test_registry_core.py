@@ -426,13 +426,15 @@ TRANSLATIONS = [
     ),
     (
         'r <- tryCatch(stop("boom"), error = function(e) conditionMessage(e))',
-        (
-            "try:\n"
-            '    raise RuntimeError("boom")\n'
-            "except Exception as e:\n"
-            "    result = str(e)\n"
-            "r = result"
-        ),
+        ('try:\n    raise RuntimeError("boom")\nexcept Exception as e:\n    r = str(e)'),
+    ),
+    (
+        'r <- try(stop("boom"), silent = TRUE)',
+        ('try:\n    raise RuntimeError("boom")\nexcept Exception as error:\n    r = error'),
+    ),
+    (
+        'r <- try(stop("boom"), silent = TRUE)\nok <- inherits(r, "try-error")',
+        "ok = isinstance(r, Exception)",
     ),
     (
         "f <- function(x) {\n  return(x + 1)\n}",
@@ -570,14 +572,13 @@ TRANSLATIONS = [
             "    with warnings.catch_warnings():\n"
             '        warnings.simplefilter("error")\n'
             '        warnings.warn("w")\n'
-            "        result = 1\n"
+            "        r = 1\n"
             "except Warning:\n"
-            "    result = 2\n"
+            "    r = 2\n"
             "except Exception:\n"
-            "    result = 3\n"
+            "    r = 3\n"
             "finally:\n"
-            '    print("done")\n'
-            "r = result"
+            '    print("done")'
         ),
     ),
     (
@@ -2933,7 +2934,6 @@ REPORTED = [
     (M + "y <- apply(m, 3, sum)", "RK103"),
     # conditions
     ("r <- tryCatch(1, message = function(m) 2)", "RK103"),
-    ("r <- try(log(-1), silent = TRUE)", "RK102"),
 ]
 
 

@@ -10,7 +10,7 @@ from .. import pyast as py
 from ..emitter import Emitter, Mode, kind_rule, statement
 from ..kinds import Kind
 from ..registry import bind
-from .calls import entry_call
+from .calls import entry_call, resolve
 from .functions import define
 from .values import python_name
 
@@ -47,6 +47,16 @@ def assign_statement(emitter: Emitter, node: n.Assign, mode: Mode) -> list[cst.B
             else emitter.expr(target.args[0].value)
         )
         return [py.expr_statement(py.call(py.attr(owner, "pop"), key, py.name("None")))]
+    if isinstance(target, (n.Name, n.Str)) and isinstance(value, n.Call):
+        entry = resolve(emitter, value)
+        if entry is not None and entry.name in _ASSIGNS_IN_BRANCHES and entry.statement:
+            # `x <- tryCatch(...)`: each branch assigns x, no temporary
+            name = target.id if isinstance(target, n.Name) else target.value
+            emitter.set_kind(name, emitter.kind(value))
+            assigned = Mode("assign", target_expression(emitter, target))
+            return entry.statement(emitter, bind(value, entry), assigned) + _value_after(
+                emitter, target, mode
+            )
     appended = _append_idiom(emitter, target, value)
     if appended is not None:
         return appended + _value_after(emitter, target.obj, mode)
@@ -76,6 +86,9 @@ _COPYABLE = frozenset(
     {Kind.NUM_VECTOR, Kind.INT_VECTOR, Kind.LGL_VECTOR, Kind.CHR_VECTOR, Kind.ARRAY, Kind.LIST}
     | {Kind.NAMED_LIST}
 )
+
+
+_ASSIGNS_IN_BRANCHES = frozenset({"tryCatch", "try"})
 
 
 def _is_null(node: n.Node) -> bool:

@@ -2408,13 +2408,51 @@ def try_catch_expression(emitter: Emitter, bound: BoundCall) -> cst.BaseExpressi
     return target
 
 
+def _try_block(emitter: Emitter, bound: BoundCall, mode: Mode) -> list[cst.BaseStatement]:
+    """try(expr): an error becomes the value (R's "try-error"), and is printed to stderr
+    unless `silent = TRUE`."""
+    from ...emit.control import branch
+
+    silent = bound.get("silent")
+    if silent is not None and not (is_true(silent) or is_false(silent)):
+        emitter.fail("RK103", "try(silent =) must be TRUE or FALSE", silent)
+    body = branch(emitter, bound.get("expr"), mode)
+    handler: list[cst.BaseStatement] = []
+    if not is_true(silent):
+        stderr = py.dotted(emitter.imports.path("sys.stderr"))
+        message = cst.FormattedString(
+            [cst.FormattedStringText("Error : "), cst.FormattedStringExpression(py.name("error"))]
+        )
+        handler.append(py.expr_statement(py.call("print", message, file=stderr)))
+    if mode.action in ("assign", "return", "print"):
+        handler += emitter.finish(py.name("error"), mode)
+    elif not handler:
+        handler.append(py.simple(cst.Pass()))
+    uses_error = mode.action in ("assign", "return", "print") or not is_true(silent)
+    name = cst.AsName(py.name("error")) if uses_error else None
+    except_ = cst.ExceptHandler(cst.IndentedBlock(handler), type=py.name("Exception"), name=name)
+    return [cst.Try(body, handlers=[except_])]
+
+
+@statement("try", params="expr silent")
+def try_statement(emitter: Emitter, bound: BoundCall, mode: Mode):
+    return _try_block(emitter, bound, mode)
+
+
 @special("try", params="expr silent", kind=Kind.UNKNOWN)
 def try_expression(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
-    emitter.fail("RK102", "try() is not translated yet: use tryCatch()", bound.node)
+    target = py.name(emitter.fresh("result"))
+    emitter.hoist(_try_block(emitter, bound, Mode("assign", target)))
+    return target
 
 
 @special("inherits", params="x what", kind=Kind.BOOL)
 def inherits(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    """inherits(x, "try-error") asks whether try() caught an error; other classes are R's
+    class system, which is not translated."""
+    what = bound.get("what")
+    if isinstance(what, n.Str) and what.value == "try-error":
+        return py.call("isinstance", expr(emitter, bound, "x"), py.name("Exception"))
     emitter.fail("RK102", "inherits() (R classes) is not translated", bound.node)
 
 

@@ -77,3 +77,37 @@ def r_parse(paths: list[Path]) -> list[RParseResult]:
         else:
             results.append(RParseResult(False, message=_unescape(fields[1])))
     return results
+
+
+def run_r_snippets(snippets: list[str], *, autoprint: bool = False) -> list[str]:
+    """What R prints for each snippet, in one Rscript process. With `autoprint`, visible
+    top-level values print and messages go to stdout, as under Rscript."""
+    executable = require_r()
+    with tempfile.TemporaryDirectory() as tmp:
+        files = []
+        for position, code in enumerate(snippets):
+            path = Path(tmp, f"snippet{position}.R")
+            path.write_text(code, encoding="utf-8")
+            files.append(path.as_posix())
+        if autoprint:
+            run_one = (
+                '  sink(stdout(), type = "message")\n'
+                "  source(f, local = new.env(), print.eval = TRUE)\n"
+                '  sink(type = "message")\n'
+            )
+        else:
+            run_one = "  sys.source(f, envir = new.env())\n"
+        driver = Path(tmp, "driver.R")
+        driver.write_text(
+            'for (f in commandArgs(TRUE)) {\n  cat("@@@@\\n")\n' + run_one + "}\n",
+            encoding="utf-8",
+        )
+        env = {**os.environ, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
+        printed = subprocess.run(
+            [executable, "--vanilla", str(driver), *files],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=env,
+        ).stdout
+    return printed.split("@@@@\n")[1:]

@@ -15,14 +15,10 @@ from __future__ import annotations
 
 import contextlib
 import io
-import os
-import subprocess
-import tempfile
 import warnings
-from pathlib import Path
 
 import pytest
-from conftest import require_r
+from conftest import run_r_snippets
 from outputs import same_values
 
 from rkeras2py.translator import registry, translate
@@ -672,30 +668,7 @@ def test_python_prints_what_r_printed(name: str, r_code: str, r_output: str):
 
 def test_recorded_r_output_is_current():
     """The R outputs above are what R prints today (one Rscript run for all snippets)."""
-    executable = require_r()
-    with tempfile.TemporaryDirectory() as tmp:
-        files = []
-        for position, (_, r_code, _) in enumerate(BEHAVIOUR):
-            path = Path(tmp, f"snippet{position}.R")
-            path.write_text(r_code, encoding="utf-8")
-            files.append(path.as_posix())
-        driver = Path(tmp, "driver.R")
-        driver.write_text(
-            "for (f in commandArgs(TRUE)) {\n"
-            '  cat("@@@@\\n")\n'
-            "  sys.source(f, envir = new.env())\n"
-            "}\n",
-            encoding="utf-8",
-        )
-        env = {**os.environ, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
-        printed = subprocess.run(
-            [executable, "--vanilla", str(driver), *files],
-            capture_output=True,
-            text=True,
-            check=True,
-            env=env,
-        ).stdout
-    outputs = printed.split("@@@@\n")[1:]
+    outputs = run_r_snippets([r_code for _, r_code, _ in BEHAVIOUR])
     for (name, _, recorded), fresh in zip(BEHAVIOUR, outputs, strict=True):
         fresh = "\n".join(line.rstrip() for line in fresh.split("\n"))
         assert fresh == recorded, name

@@ -23,17 +23,13 @@ from __future__ import annotations
 import ast
 import contextlib
 import io
-import os
 import re
-import subprocess
-import tempfile
 import time
 import warnings
-from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import ROOT, require_r
+from conftest import ROOT, run_r_snippets
 from outputs import same_values
 
 from rkeras2py.translator import registry, translate
@@ -2750,33 +2746,8 @@ def test_python_writes_exactly_what_r_wrote(name: str, r_code: str, r_output: st
 def test_recorded_r_output_is_current():
     """The R outputs above are what R prints today: one Rscript run for every snippet,
     messages sunk into stdout, visible top-level values printed as Rscript prints them."""
-    executable = require_r()
     cases = [case[:3] for case in BEHAVIOUR + KNOWN_WRONG + EXACT + EXACT_WRONG]
-    with tempfile.TemporaryDirectory() as tmp:
-        files = []
-        for position, (_, r_code, _) in enumerate(cases):
-            path = Path(tmp, f"snippet{position}.R")
-            path.write_text(r_code, encoding="utf-8")
-            files.append(path.as_posix())
-        driver = Path(tmp, "driver.R")
-        driver.write_text(
-            "for (f in commandArgs(TRUE)) {\n"
-            '  cat("@@@@\\n")\n'
-            '  sink(stdout(), type = "message")\n'
-            "  source(f, local = new.env(), print.eval = TRUE)\n"
-            '  sink(type = "message")\n'
-            "}\n",
-            encoding="utf-8",
-        )
-        env = {**os.environ, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
-        printed = subprocess.run(
-            [executable, "--vanilla", str(driver), *files],
-            capture_output=True,
-            text=True,
-            check=True,
-            env=env,
-        ).stdout
-    outputs = printed.split("@@@@\n")[1:]
+    outputs = run_r_snippets([r_code for _, r_code, _ in cases], autoprint=True)
     assert len(outputs) == len(cases)
     for (name, _, recorded), fresh in zip(cases, outputs, strict=True):
         assert lines_rstripped(fresh) == recorded, name

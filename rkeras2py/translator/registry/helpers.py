@@ -116,3 +116,13 @@ def comprehension(element_expr, target: str, iterable) -> cst.ListComp:
 def collect_args(emitter, bound: BoundCall) -> list[n.Arg]:
     """The `...` arguments of a call, unnamed first as R keeps them."""
     return [arg for arg in bound.extra]
+
+
+def flag(emitter, bound: BoundCall, param: str) -> bool:
+    """A logical argument given as TRUE or FALSE (a computed value is reported)."""
+    node = bound.get(param)
+    if node is None or is_false(node):
+        return False
+    if is_true(node):
+        return True
+    emitter.fail("RK103", f"{bound.entry.name}({param} =) must be TRUE or FALSE", node)

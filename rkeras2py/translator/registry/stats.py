@@ -15,7 +15,7 @@ from ..emitter import Emitter
 from ..kinds import Kind
 from . import BoundCall, Table
 from .base.core import generator
-from .helpers import expr, float_expr, is_false, is_true, np
+from .helpers import expr, flag, float_expr, is_true, np
 
 TABLE = Table("stats")
 
@@ -57,7 +57,7 @@ TABLE.add(
 
 def _spread(function: str):
     def emit(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
-        na_rm = _flag(emitter, bound, "na.rm")
+        na_rm = flag(emitter, bound, "na.rm")
         x = expr(emitter, bound, "x")
         if bound.extra:
             emitter.fail("RK103", f"{bound.entry.name}() argument not translated", bound.node)
@@ -73,16 +73,6 @@ def _spread(function: str):
         return py.call(np(emitter, name), x, ddof=py.integer(1))
 
     return emit
-
-
-def _flag(emitter: Emitter, bound: BoundCall, param: str) -> bool:
-    """A logical argument given as TRUE or FALSE (a computed value is reported)."""
-    node = bound.get(param)
-    if node is None or is_false(node):
-        return False
-    if is_true(node):
-        return True
-    emitter.fail("RK103", f"{bound.entry.name}({param} =) must be TRUE or FALSE", node)
 
 
 TABLE.add("sd", params="x na.rm", emit=_spread("std"), kind=Kind.FLOAT)
@@ -141,7 +131,7 @@ def _weighted_mean(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
         emitter.fail("RK103", "weighted.mean() argument not translated", bound.node)
     x = expr(emitter, bound, "x")
     weights = expr(emitter, bound, "w", py.name("None"))
-    if _flag(emitter, bound, "na.rm"):  # R drops the NA values with their weights
+    if flag(emitter, bound, "na.rm"):  # R drops the NA values with their weights
         masked = py.call(np(emitter, "ma.masked_invalid"), x)
         return py.call(np(emitter, "ma.average"), masked, weights=weights)
     if not bound.has("w"):

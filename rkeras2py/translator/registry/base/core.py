@@ -36,6 +36,7 @@ from ..helpers import (
     comprehension,
     element,
     expr,
+    flag,
     float_expr,
     is_false,
     is_true,
@@ -707,7 +708,7 @@ _NAN_VARIANTS = {
 def _summary(function: str, builtin: str | None, result: Kind):
     def emit(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
         values = bound.extra
-        na_rm = _flag(emitter, bound, "na.rm")
+        na_rm = flag(emitter, bound, "na.rm")
         name = _NAN_VARIANTS.get(function, function) if na_rm else function
         if not values and function in ("sum", "prod"):  # R: sum() is 0, prod() is 1
             return py.integer(0 if function == "sum" else 1)
@@ -760,7 +761,7 @@ for _name, _builtin, _kind in [
 
 @special("mean", params="x trim na.rm ...", kind=Kind.FLOAT)
 def mean(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
-    na_rm = _flag(emitter, bound, "na.rm")
+    na_rm = flag(emitter, bound, "na.rm")
     name = "nanmean" if na_rm else "mean"
     x = _values(emitter, bound.get("x"))
     trim = bound.get("trim")
@@ -792,16 +793,6 @@ def _repeatable(node: n.Node | None) -> bool:
     if isinstance(node, n.Call) and getattr(node.func, "id", "") == "c":
         return all(arg.value is not None and _repeatable(arg.value) for arg in node.args)
     return False
-
-
-def _flag(emitter: Emitter, bound: BoundCall, param: str) -> bool:
-    """A logical argument given as TRUE or FALSE (a computed value is reported)."""
-    node = bound.get(param)
-    if node is None or is_false(node):
-        return False
-    if is_true(node):
-        return True
-    emitter.fail("RK103", f"{bound.entry.name}({param} =) must be TRUE or FALSE", node)
 
 
 @special("range", params="... na.rm", kind=Kind.NUM_VECTOR)
@@ -1384,9 +1375,9 @@ def _pattern(emitter: Emitter, bound: BoundCall, fixed: bool) -> cst.BaseExpress
 def _regex_call(kind: str):
     def emit(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
         pattern = bound.get("pattern")
-        fixed = _flag(emitter, bound, "fixed")
-        ignore_case = _flag(emitter, bound, "ignore.case") and not fixed  # R ignores it then
-        _flag(emitter, bound, "perl")
+        fixed = flag(emitter, bound, "fixed")
+        ignore_case = flag(emitter, bound, "ignore.case") and not fixed  # R ignores it then
+        flag(emitter, bound, "perl")
         if bound.extra:
             emitter.fail("RK103", f"{kind}() argument not translated", bound.node)
         flags = {"flags": py.dotted(emitter.imports.path("re.IGNORECASE"))} if ignore_case else {}
@@ -1451,8 +1442,8 @@ TABLE.add(
 @special("strsplit", params="x split fixed perl", kind=Kind.LIST, item_kind=Kind.CHR_VECTOR)
 def strsplit(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     x, split = bound.get("x"), bound.get("split")
-    fixed = _flag(emitter, bound, "fixed")
-    _flag(emitter, bound, "perl")
+    fixed = flag(emitter, bound, "fixed")
+    flag(emitter, bound, "perl")
     if bound.extra:
         emitter.fail("RK103", "strsplit() argument not translated", bound.node)
     literal = isinstance(split, n.Str) and (fixed or not _REGEX_SPECIAL.search(split.value))
@@ -1919,8 +1910,8 @@ def _binary_function(emitter: Emitter, node: n.Node) -> cst.BaseExpression:
 def reduce_(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     function = _binary_function(emitter, bound.get("f"))
     data = expr(emitter, bound, "x")
-    if _flag(emitter, bound, "right"):
-        if _flag(emitter, bound, "accumulate"):
+    if flag(emitter, bound, "right"):
+        if flag(emitter, bound, "accumulate"):
             emitter.fail("RK103", "Reduce() with right and accumulate", bound.node)
         # R folds from the right: f(x1, f(x2, x3)); reduce() over the reversed values
         # with the arguments swapped
@@ -2115,7 +2106,7 @@ def _axis_summary(function: str, axis: int):
     def emit(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
         if bound.extra:
             emitter.fail("RK103", f"{bound.entry.name}() argument not translated", bound.node)
-        name = "nan" + function if _flag(emitter, bound, "na.rm") else function
+        name = "nan" + function if flag(emitter, bound, "na.rm") else function
         return py.call(np(emitter, name), expr(emitter, bound, "x"), axis=py.integer(axis))
 
     return emit

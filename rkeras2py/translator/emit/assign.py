@@ -11,6 +11,7 @@ from ..emitter import Emitter, Mode, kind_rule, statement
 from ..kinds import Kind
 from ..registry import bind
 from .calls import entry_call, resolve
+from .control import simple_if
 from .functions import define
 from .values import python_name
 
@@ -47,6 +48,14 @@ def assign_statement(emitter: Emitter, node: n.Assign, mode: Mode) -> list[cst.B
             else emitter.expr(target.args[0].value)
         )
         return [py.expr_statement(py.call(py.attr(owner, "pop"), key, py.name("None")))]
+    if isinstance(target, (n.Name, n.Str)) and isinstance(value, n.If) and not simple_if(value):
+        # `x <- if (c) {...} else {...}` with statements in a branch: assign in each branch
+        from .control import if_statement
+
+        name = target.id if isinstance(target, n.Name) else target.value
+        emitter.set_kind(name, emitter.kind(value))
+        assigned = Mode("assign", target_expression(emitter, target))
+        return if_statement(emitter, value, assigned) + _value_after(emitter, target, mode)
     if isinstance(target, (n.Name, n.Str)) and isinstance(value, n.Call):
         entry = resolve(emitter, value)
         if entry is not None and entry.name in _ASSIGNS_IN_BRANCHES and entry.statement:

@@ -72,6 +72,13 @@ def if_expression(emitter: Emitter, node: n.If) -> cst.BaseExpression:
     return target
 
 
+def simple_if(node: n.If) -> bool:
+    """Whether both branches are single expressions (a ternary can hold the `if`)."""
+    return _single(node.then) is not None and (
+        node.orelse is None or _single(node.orelse) is not None
+    )
+
+
 def _single(node: n.Node | None) -> n.Node | None:
     if node is None:
         return None

@@ -1,0 +1,83 @@
+"""The translator's cross-cutting behaviour, one R idiom at a time (before/after pairs)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rkeras2py import translate
+
+
+def body(r_source: str) -> str:
+    """The translation without its import lines."""
+    lines = translate(r_source).code.splitlines()
+    while lines and (lines[0].startswith(("import ", "from ")) or not lines[0]):
+        lines.pop(0)
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("r_source", "python"),
+    [
+        # comments and blank lines survive; top-level definitions get ruff's spacing
+        (
+            "# data\nx <- 1  # one\n\ny <- 2\n",
+            "# data\nx = 1  # one\n\ny = 2\n",
+        ),
+        # the last expression of a function is its value, through if/else
+        (
+            "sign_of <- function(v) {\n  if (v > 0) 1 else -1\n}\n",
+            "def sign_of(v):\n    if v > 0:\n        return 1\n    else:\n        return -1\n",
+        ),
+        # <<- writes the enclosing function's variable
+        (
+            "counter <- function() {\n  n <- 0\n  function() {\n    n <<- n + 1\n    n\n  }\n}\n",
+            "def counter():\n    n = 0\n\n    def fn():\n        nonlocal n\n        n = n + 1\n"
+            "        return n\n\n    return fn\n",
+        ),
+        # an argument modified in place is copied first, as R copies on modify
+        (
+            "clip <- function(x) {\n  x[x < 0] <- 0\n  x\n}\n",
+            "def clip(x):\n    x = x.copy()\n    x[x < 0] = 0\n    return x\n",
+        ),
+        # R prints visible top-level values (Rscript's autoprint), not assignments
+        ("x <- 2\nx * 3\n", "x = 2\nprint(x * 3)\n"),
+        # if used as a value: a ternary when both branches are expressions ...
+        (
+            'k <- 2\nlabel <- if (k > 1) {\n  "many"\n} else {\n  "one"\n}\n',
+            'k = 2\nlabel = "many" if k > 1 else "one"\n',
+        ),
+        # ... else an if statement that assigns in each branch
+        (
+            'k <- 2\nlabel <- if (k > 1) {\n  cat("big\\n")\n  "many"\n} else "one"\n',
+            'k = 2\nif k > 1:\n    print("big")\n    label = "many"\nelse:\n    label = "one"\n',
+        ),
+        # zeallot's unpacking
+        ("c(a, c(b, d)) %<-% list(1, list(2, 3))\n", "a, (b, d) = [1, [2, 3]]\n"),
+        # the pipes are calls
+        (
+            "x <- c(4, 9)\nx |> sqrt() |> sum()\n",
+            "x = np.array([4.0, 9.0])\nprint(np.sum(np.sqrt(x)))\n",
+        ),
+    ],
+)
+def test_translates_r_idioms(r_source, python):
+    assert body(r_source) == python
+
+
+def test_imports_only_what_is_used_sorted_stdlib_first():
+    code = translate('x <- gsub("a", "b", "aa")\ny <- c(1, 2)\nz <- pi\n').code
+    assert code.startswith("import math\n\nimport numpy as np\n\n")
+    assert "import re" not in code  # a literal pattern without regex characters: str.replace
+
+
+def test_translation_is_stable_and_importing_it_needs_no_tensorflow():
+    import subprocess
+    import sys
+
+    check = (
+        "import sys, rkeras2py; rkeras2py.translate('x <- 1'); print('tensorflow' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True)
+    assert result.stdout.strip() == "False"
+    source = "f <- function(a, b = 2) a * b\nprint(f(3))\n"
+    assert translate(source).code == translate(source).code

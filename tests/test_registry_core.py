@@ -2933,29 +2933,42 @@ def test_library_of_an_unknown_package_is_a_warning_only():
     assert result.code.strip() == "x = 1"
 
 
-def test_unsupported_functions_are_registered_as_removed():
-    base = registry().tables["base"].entries
-    for name in (
-        "eval",
-        "parse",
-        "assign",
-        "get",
-        "environment",
-        "new.env",
-        "sys.call",
-        "substitute",
-        "deparse",
-        "local",
-        "setClass",
-        "setMethod",
-        "new",
-        "factor",
-        "nlevels",
-        "data.frame",
-        "nargs",
-    ):
-        assert base[name].status == "removed", name
-        assert base[name].note, name
+UNSUPPORTED = [
+    "eval",
+    "parse",
+    "assign",
+    "get",
+    "environment",
+    "new.env",
+    "sys.call",
+    "substitute",
+    "deparse",
+    "local",
+    "setClass",
+    "setMethod",
+    "new",
+    "factor",
+    "nlevels",
+    "data.frame",
+    "nargs",
+]
+
+
+@pytest.mark.parametrize("name", UNSUPPORTED)
+def test_unsupported_functions_are_reported_with_a_marker(name):
+    """R features outside the translator: an error naming the function, a marker that
+    raises if reached, and the rest of the file translated."""
+    result = translate(f"a <- 1\ny <- {name}(a)\nprint(a)\n")
+    assert [(d.code, d.line) for d in result.diagnostics if d.is_error] == [("RK101", 2)]
+    assert name in result.diagnostics[0].message
+    assert f"# R: y <- {name}(a)" in result.code
+    assert "raise NotImplementedError" in result.code
+    assert result.code.rstrip().endswith("print(a)")
+
+
+def test_is_double_of_a_whole_number_carries_a_note():
+    result = translate("x <- 2\ny <- is.double(x)\n")
+    assert [d.code for d in result.diagnostics] == ["RK201"]
 
 
 def test_a_function_of_the_r_code_shadows_base_r():

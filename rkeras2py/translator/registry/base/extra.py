@@ -1235,6 +1235,13 @@ def _is_double(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
             [py.name("int"), py.name("float"), py.dotted(emitter.imports.path("numpy.number"))],
             tuple_=True,
         )
+    else:  # a whole R double (`x <- 2`) is written as a Python int: say so
+        emitter.report(
+            "RK201",
+            "is.double() checks the Python value; a whole R double such as 2 is written as "
+            "the int 2, so the answer can differ from R's",
+            bound.node,
+        )
     return py.call("isinstance", emitter.expr(bound.get("x")), numbers)
 
 

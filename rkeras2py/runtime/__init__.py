@@ -1,6 +1,19 @@
-"""Helpers that translated programs may import, each standing in for an R function that has
-no one-line tf.keras equivalent. Importing this package imports TensorFlow; importing
-`rkeras2py` (the translator) does not.
+"""Helpers that translated programs import, each standing in for an R function (named in its
+docstring) that has no one-line tf.keras equivalent, or whose R semantics can only be
+decided at run time. Importing this package imports TensorFlow; importing `rkeras2py`
+(the translator) does not.
 
-The helpers arrive with keras support; until then the translator emits no runtime imports.
+Generated code writes `from rkeras2py.runtime import name`; the topic modules below each
+declare their names in `__all__`.
 """
+
+from .backend import *  # noqa: F403
+from .backend import __all__ as _backend
+from .data import *  # noqa: F403
+from .data import __all__ as _data
+from .layers import *  # noqa: F403
+from .layers import __all__ as _layers
+from .models import *  # noqa: F403
+from .models import __all__ as _models
+
+__all__ = [*_backend, *_data, *_layers, *_models]

@@ -73,11 +73,47 @@ _CODES = [
         "Translate helpers.R as well and import it, or inline it.",
     ),
     Code(
+        "RK110",
+        Severity.ERROR,
+        "R keras function whose Python API Keras 3 removed, with no direct replacement",
+        "tok <- text_tokenizer(num_words = 1000)",
+        "The message names the Keras 3 way to do it (here layer_text_vectorization()); "
+        "rewrite the R code that way or port this part by hand.",
+    ),
+    Code(
+        "RK111",
+        Severity.ERROR,
+        "argument that Keras 3 no longer takes",
+        "layer_dense(units = 4, batch_input_shape = c(8, 3))",
+        "The message names the replacement (here layer_input(batch_shape = ...)).",
+    ),
+    Code(
+        "RK112",
+        Severity.ERROR,
+        "unknown keras, tensorflow or tfdatasets function",
+        "layer_dens(units = 4)",
+        "Check the spelling; the message suggests the nearest known name.",
+    ),
+    Code(
         "RK900",
         Severity.ERROR,
         "internal error while translating a statement (a bug in rkeras2py: please report it)",
         "x <- some_rare_construct()",
         "Report the R statement; the rest of the file is translated, this one is marked.",
+    ),
+    Code(
+        "RK210",
+        Severity.WARNING,
+        "R keras function that Keras 3 removed, translated to its replacement",
+        "model %>% fit_generator(gen, steps_per_epoch = 10)",
+        "Read the note: the replacement computes the same, under a new name.",
+    ),
+    Code(
+        "RK211",
+        Severity.WARNING,
+        "set-up call with no meaning in a Python program, dropped",
+        "install_keras()",
+        "Install the Python packages with pip instead; nothing is lost at run time.",
     ),
     Code(
         "RK201",

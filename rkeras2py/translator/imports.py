@@ -38,6 +38,8 @@ class Imports:
             if dotted == module or dotted.startswith(module + "."):
                 self.module(module)
                 return alias + dotted[len(module) :]
+        if dotted.startswith("rkeras2py.runtime."):
+            return self.from_("rkeras2py.runtime", dotted.rsplit(".", 1)[1])
         if dotted.startswith("keras.") or dotted == "keras":
             self.from_("tensorflow", "keras")
             return dotted

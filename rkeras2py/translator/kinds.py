@@ -29,9 +29,11 @@ class Kind(Enum):
     PYOBJ = "Python object"
     # keras and friends (their registry modules produce these)
     MODEL = "keras model"
+    SEQUENTIAL = "keras Sequential model"
     LAYER = "keras layer"
     TENSOR = "tensor"
     DATASET = "tf.data dataset"
+    HISTORY = "keras training history"
 
 
 SCALARS = frozenset({Kind.BOOL, Kind.INT, Kind.FLOAT, Kind.STR})
@@ -40,6 +42,19 @@ NUMERIC_VECTORS = frozenset({Kind.NUM_VECTOR, Kind.INT_VECTOR, Kind.LGL_VECTOR, 
 VECTORS = NUMERIC_VECTORS | {Kind.CHR_VECTOR}
 ARRAYS = NUMERIC_VECTORS | {Kind.ARRAY}
 SEQUENCES = VECTORS | {Kind.ARRAY, Kind.LIST}
+# Python objects: `$` on them is attribute access, their methods take reticulate's values.
+PYTHON_OBJECTS = frozenset(
+    {
+        Kind.PYOBJ,
+        Kind.MODEL,
+        Kind.SEQUENTIAL,
+        Kind.LAYER,
+        Kind.TENSOR,
+        Kind.DATASET,
+        Kind.HISTORY,
+    }
+)
+MODELS = frozenset({Kind.MODEL, Kind.SEQUENTIAL})
 
 
 _VECTOR_OF = {

@@ -11,6 +11,7 @@ from ..emitter import Emitter, Mode, kind_rule, statement
 from ..kinds import Kind
 from ..registry import bind
 from .calls import entry_call, resolve
+from .operators import pipe_call
 from .control import simple_if
 from .functions import define
 from .values import python_name
@@ -56,9 +57,15 @@ def assign_statement(emitter: Emitter, node: n.Assign, mode: Mode) -> list[cst.B
         emitter.set_kind(name, emitter.kind(value))
         assigned = Mode("assign", target_expression(emitter, target))
         return if_statement(emitter, value, assigned) + _value_after(emitter, target, mode)
+    if isinstance(value, n.Binary) and value.op in ("%>%", "|>"):
+        value = pipe_call(emitter, value)
     if isinstance(target, (n.Name, n.Str)) and isinstance(value, n.Call):
         entry = resolve(emitter, value)
-        if entry is not None and entry.name in _ASSIGNS_IN_BRANCHES and entry.statement:
+        if (
+            entry is not None
+            and entry.statement
+            and (entry.name in _ASSIGNS_IN_BRANCHES or entry.assigns)
+        ):
             # `x <- tryCatch(...)`: each branch assigns x, no temporary
             name = target.id if isinstance(target, n.Name) else target.value
             emitter.set_kind(name, emitter.kind(value))
@@ -169,9 +176,16 @@ def _replacement(emitter: Emitter, node: n.Assign, mode: Mode) -> list[cst.BaseS
 @statement(n.Binary)
 def binary_statement(emitter: Emitter, node: n.Binary, mode: Mode) -> list[cst.BaseStatement]:
     """zeallot's `c(a, c(b, d)) %<-% value` unpacks; other operators are expressions."""
-    if node.op != "%<-%":
-        if mode.action == "print" and node.op in ("%>%", "|>") and not emitter.is_visible(node):
+    if node.op in ("%>%", "|>"):
+        from .calls import call_statement
+
+        call = pipe_call(emitter, node)
+        if isinstance(call, n.Call):
+            return call_statement(emitter, call, mode)
+        if mode.action == "print" and not emitter.is_visible(node):
             mode = Mode("discard")
+        return emitter.finish(emitter.expr(call), mode)
+    if node.op != "%<-%":
         return emitter.finish(emitter.expr(node), mode)
     targets = _unpack_targets(emitter, node.left, outer=True)
     value = emitter.expr(node.right)

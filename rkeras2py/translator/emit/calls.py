@@ -9,11 +9,32 @@ from .. import pyast as py
 from ..emitter import Emitter, Mode, expression, kind_rule, statement
 from ..kinds import Kind
 from ..registry import BoundCall, Entry, bind
+from ..registry.convert import py_value
 from .values import python_name
 
 
 def resolve(emitter: Emitter, node: n.Call) -> Entry | None:
-    """The registry entry a call refers to, unless the R code defines that function itself."""
+    """The registry entry a call refers to, unless the R code defines that function itself;
+    an S3 method when the first argument's kind has one (`summary(model)`)."""
+    entry = _resolve_name(emitter, node)
+    registry = emitter.registry
+    generic = entry.name if entry is not None else getattr(node.func, "id", None)
+    if generic in registry.generics and node.args and (entry is not None or _free(emitter, node)):
+        first = node.args[0].value
+        method = registry.method(generic, emitter.kind(first)) if first is not None else None
+        if method is not None:
+            return method
+    return entry
+
+
+def _free(emitter: Emitter, node: n.Call) -> bool:
+    """Whether the call's function name is not one the R code defines."""
+    return isinstance(node.func, n.Name) and not emitter.analysis.is_user_name(
+        node.func.id, emitter.scope
+    )
+
+
+def _resolve_name(emitter: Emitter, node: n.Call) -> Entry | None:
     func = node.func
     if isinstance(func, n.Namespace):
         return emitter.registry.lookup(func.name, func.package)
@@ -46,14 +67,90 @@ def call(emitter: Emitter, node: n.Call) -> cst.BaseExpression:
     if isinstance(func, (n.Name, n.Str)):
         r_name = func.id if isinstance(func, n.Name) else func.value
         if not emitter.analysis.is_user_name(r_name, emitter.scope):
-            emitter.fail("RK101", f"unknown function '{r_name}': no Python mapping", node)
+            _unknown_function(emitter, r_name, node)
         definition = emitter.analysis.definition(r_name, emitter.scope)
         if definition is not None:
             emitter.observe_call(definition, node.args)
+        if emitter.kind(func) in (Kind.LAYER, Kind.MODEL):
+            from ..registry.keras.compose import call_layer_object
+
+            added = call_layer_object(emitter, node)
+            if added is not None:
+                return added
+            return py.call(py.name(python_name(r_name)), *arguments(emitter, node.args, py_value))
         return py.call(py.name(python_name(r_name)), *arguments(emitter, node.args))
     if isinstance(func, n.Namespace):
         emitter.fail("RK101", f"unknown function '{func.package}::{func.name}'", node)
+    if is_method_call(emitter, node):
+        # `obj$method(...)`: a Python object's method, given R values as reticulate does
+        receiver = func.obj
+        attribute = py.attr(emitter.expr(receiver), func.name)
+        return py.call(attribute, *arguments(emitter, node.args, py_value))
     return py.call(emitter.expr(func), *arguments(emitter, node.args))
+
+
+# Name prefixes of the keras, tensorflow and tfdatasets R packages.
+_KERAS_PREFIXES = (
+    "layer_",
+    "k_",
+    "optimizer_",
+    "loss_",
+    "metric_",
+    "callback_",
+    "initializer_",
+    "regularizer_",
+    "constraint_",
+    "activation_",
+    "application_",
+    "dataset_",
+    "keras_",
+    "tf_",
+    "learning_rate_schedule_",
+    "text_",
+    "image_",
+    "save_model",
+    "load_model",
+)
+
+
+def _unknown_function(emitter: Emitter, r_name: str, node: n.Call):
+    if r_name.startswith(_KERAS_PREFIXES):
+        import difflib
+
+        known = [
+            name
+            for package in ("keras", "tensorflow", "tfdatasets")
+            for name in emitter.registry.tables[package].entries
+        ]
+        close = difflib.get_close_matches(r_name, known, n=1)
+        hint = f": did you mean {close[0]}()?" if close else ""
+        emitter.fail("RK112", f"unknown function '{r_name}'{hint}", node)
+    emitter.fail("RK101", f"unknown function '{r_name}': no Python mapping", node)
+
+
+def is_method_call(emitter: Emitter, node: n.Call) -> bool:
+    """`x$f(...)` calls a method unless `x` is an R list holding functions."""
+    func = node.func
+    return (
+        isinstance(func, n.Extract)
+        and func.op == "$"
+        and emitter.kind(func.obj) not in (Kind.LIST, Kind.NAMED_LIST)
+    )
+
+
+def python_path(emitter: Emitter, node: n.Node) -> str | None:
+    """`tf$random$uniform` as the Python path `tensorflow.random.uniform`, when the chain
+    starts at a package's module object."""
+    names: list[str] = []
+    while isinstance(node, n.Extract) and node.op == "$":
+        names.append(node.name)
+        node = node.obj
+    if not isinstance(node, n.Name) or emitter.analysis.is_user_name(node.id, emitter.scope):
+        return None
+    entry = emitter.registry.lookup(node.id)
+    if entry is None or entry.status != "object" or entry.target is None:
+        return None
+    return ".".join([entry.target, *reversed(names)])
 
 
 @statement(n.Call)
@@ -76,7 +173,10 @@ def entry_call(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
         message = f"`...` forwarded into {entry.name}(): name the arguments it carries"
         emitter.fail("RK103", message, bound.node)
     if entry.status == "removed":
-        emitter.fail("RK101", f"{entry.name}() {entry.note}", bound.node)
+        keras_api = entry.package in ("keras", "tensorflow", "tfdatasets")
+        emitter.fail("RK110" if keras_api else "RK101", f"{entry.name}() {entry.note}", bound.node)
+    if entry.status == "replaced":
+        emitter.report("RK210", f"{entry.name}(): {entry.note}", bound.node)
     if entry.emit is not None:
         return entry.emit(emitter, bound)
     if entry.target is None:
@@ -89,35 +189,56 @@ def table_call(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
 
     Arguments R matched by position stay positional while they come in order; after a
     gap, a dropped argument or a `NULL` (R's "use the default"), they become keywords.
+    A method entry calls its target on the first argument (`fit(model, x)` → `model.fit(x)`).
     """
     entry = bound.entry
+    params = entry.params[1:] if entry.method else entry.params
     args: list[cst.Arg] = []
     in_order = True
-    for param in entry.params:
+    for param in params:
         value = bound.named.get(param)
         if param == "...":
             continue
         if value is None or param in entry.drop or _is_null(value):
             in_order = False
             continue
-        converter = entry.convert.get(param)
-        converted = converter(emitter, value) if converter else emitter.expr(value)
+        converted = convert_argument(emitter, entry, param, value)
         if in_order and param not in bound.by_name and param not in entry.rename:
             args.append(py.arg(converted))
         else:
             args.append(py.arg(converted, python_name(entry.rename.get(param, param))))
             in_order = False
-    for extra in bound.extra:
-        args.extend(arguments(emitter, [extra]))
+    args.extend(extra_arguments(emitter, bound))
+    if entry.method:
+        receiver = bound.get(entry.params[0])
+        if receiver is None:
+            emitter.fail("RK103", f"{entry.name}() needs its first argument", bound.node)
+        return py.call(py.attr(emitter.expr(receiver), entry.target), *args)
     return py.call(emitter.imports.path(entry.target), *args)
+
+
+def convert_argument(
+    emitter: Emitter, entry: Entry, param: str, value: n.Node
+) -> cst.BaseExpression:
+    """One argument as the entry's conversion for it (or the package's default) makes it."""
+    converter = entry.convert.get(param) or entry.pass_value
+    return converter(emitter, value) if converter else emitter.expr(value)
+
+
+def extra_arguments(emitter: Emitter, bound: BoundCall) -> list[cst.Arg]:
+    """The arguments R's `...` took, passed on as the entry's package passes values."""
+    if bound.entry.pass_value is None:
+        return arguments(emitter, bound.extra)
+    return arguments(emitter, bound.extra, bound.entry.pass_value)
 
 
 def _is_null(node: n.Node) -> bool:
     return isinstance(node, n.Const) and node.name == "NULL"
 
 
-def arguments(emitter: Emitter, args: list[n.Arg]) -> list[cst.Arg]:
-    """R arguments as Python ones: `...` spreads, names lose their dots."""
+def arguments(emitter: Emitter, args: list[n.Arg], convert=None) -> list[cst.Arg]:
+    """R arguments as Python ones: `...` spreads, names lose their dots; `convert` turns
+    each value into what Python receives (R values into what reticulate sends)."""
     result = []
     for arg in args:
         if arg.value is None:
@@ -126,7 +247,7 @@ def arguments(emitter: Emitter, args: list[n.Arg]) -> list[cst.Arg]:
             result.append(py.arg(py.name("args"), star="*"))
             result.append(py.arg(py.name("kwargs"), star="**"))
             continue
-        value = emitter.expr(arg.value)
+        value = convert(emitter, arg.value) if convert else emitter.expr(arg.value)
         result.append(py.arg(value, python_name(arg.name) if arg.name else None))
     return result
 
@@ -157,5 +278,21 @@ def _call_kind(emitter: Emitter, node: n.Call) -> Kind:
             definition = emitter.analysis.definition(node.func.id, emitter.scope)
             if definition is not None:
                 return emitter.seeded_returns.get(id(definition), Kind.UNKNOWN)
-        return Kind.UNKNOWN
+        return _computed_call_kind(emitter, node)
     return entry.result_kind(emitter, bind(node, entry))
+
+
+def _computed_call_kind(emitter: Emitter, node: n.Call) -> Kind:
+    """Kinds of calls through module paths (`tf$constant(...)`) and of known methods."""
+    func = node.func
+    if isinstance(func, n.Extract) and func.op == "$":
+        path = python_path(emitter, func)
+        if path is not None:
+            return emitter.registry.chain_kind(path)
+        return emitter.registry.method_kinds.get(func.name, Kind.UNKNOWN)
+    if isinstance(func, n.Name) and emitter.kind(func) in (Kind.LAYER, Kind.MODEL):
+        from ..registry.keras.compose import composed_kind
+
+        first = node.args[0].value if node.args else None
+        return composed_kind(emitter.kind(first)) if first is not None else Kind.UNKNOWN
+    return Kind.UNKNOWN

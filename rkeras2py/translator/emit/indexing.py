@@ -7,7 +7,7 @@ import libcst as cst
 from ...grammar import nodes as n
 from .. import pyast as py
 from ..emitter import Emitter, expression, kind_rule
-from ..kinds import ARRAYS, NUMERIC_SCALARS, Kind, element_of
+from ..kinds import ARRAYS, NUMERIC_SCALARS, PYTHON_OBJECTS, Kind, element_of
 from .operators import literal_int, minus_one, plus_one, whole
 
 
@@ -188,7 +188,11 @@ def _index_kind(emitter: Emitter, node: n.Index) -> Kind:
         entry = resolve(emitter, node.obj)
         if entry is not None and entry.item_kind is not Kind.UNKNOWN:
             return entry.item_kind
+    if node.double and item_kind(emitter, node.obj) is not Kind.UNKNOWN:
+        return item_kind(emitter, node.obj)
     container = emitter.kind(node.obj)
+    if container is Kind.TENSOR:
+        return Kind.TENSOR
     args = [a for a in node.args if a.name is None]
     if container is Kind.ARRAY:
         scalar_axes = [
@@ -230,7 +234,11 @@ def extract(emitter: Emitter, node: n.Extract) -> cst.BaseExpression:
         emitter.imports.module("numpy")
         return cst.parse_expression(target.replace("numpy.", "np."))
     obj = emitter.expr(node.obj)
-    if node.op == "@" or emitter.kind(node.obj) in (Kind.PYOBJ, Kind.MODEL, Kind.LAYER):
+    kind = emitter.kind(node.obj)
+    attribute = emitter.registry.attributes.get((kind, node.name))
+    if attribute is not None:
+        return py.attr(obj, attribute.name)
+    if node.op == "@" or kind in PYTHON_OBJECTS:
         return py.attr(obj, node.name)
     return py.subscript(obj, py.string(node.name))
 
@@ -239,4 +247,19 @@ def extract(emitter: Emitter, node: n.Extract) -> cst.BaseExpression:
 def _extract_kind(emitter: Emitter, node: n.Extract) -> Kind:
     if isinstance(node.obj, n.Name) and node.obj.id == ".Machine":
         return Kind.INT if node.name == "integer.max" else Kind.FLOAT
+    kind = emitter.kind(node.obj)
+    attribute = emitter.registry.attributes.get((kind, node.name))
+    if attribute is not None:
+        return attribute.kind
+    if kind in PYTHON_OBJECTS:
+        return Kind.PYOBJ
+    return Kind.UNKNOWN
+
+
+def item_kind(emitter: Emitter, node: n.Node) -> Kind:
+    """What one element of `node` holds, where a registry attribute says (`model$layers`)."""
+    if isinstance(node, n.Extract):
+        attribute = emitter.registry.attributes.get((emitter.kind(node.obj), node.name))
+        if attribute is not None:
+            return attribute.item_kind
     return Kind.UNKNOWN

@@ -147,6 +147,9 @@ def _name_kind(emitter: Emitter, node: n.Name) -> Kind:
         return Kind.FLOAT
     if node.id in _CHARACTER_CONSTANTS:
         return Kind.CHR_VECTOR
+    entry = emitter.registry.lookup(node.id)
+    if entry is not None and entry.status == "object":
+        return entry.result_kind(emitter, None)
     return Kind.FUNCTION
 
 

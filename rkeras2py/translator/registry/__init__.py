@@ -46,6 +46,12 @@ class Entry:
     visible: bool = True
     status: str = "mapped"
     note: str = ""
+    # `target` is a method called on the first argument (`fit(model, x)` is `model.fit(x)`)
+    method: bool = False
+    # how arguments without their own conversion are passed (R values as reticulate sends them)
+    pass_value: Converter | None = None
+    # its `statement` also handles `x <- call(...)` (a layer piped onto a Sequential model)
+    assigns: bool = False
 
     def result_kind(self, emitter: Emitter, call: BoundCall) -> Kind:
         return self.kind(emitter, call) if callable(self.kind) else self.kind
@@ -71,13 +77,24 @@ class BoundCall:
 class Table:
     """The entries of one R package."""
 
-    def __init__(self, package: str) -> None:
+    def __init__(self, package: str, **defaults) -> None:
         self.package = package
         self.entries: dict[str, Entry] = {}
+        self.defaults = defaults  # Entry options every entry of this package starts from
+        self.methods: dict[tuple[str, Kind], Entry] = {}  # S3 methods: (generic, kind)
 
     def add(self, name: str, target: str | None = None, params: str = "", **options) -> Entry:
+        options = {**self.defaults, **options}
         entry = Entry(self.package, name, target, tuple(params.split()), **options)
         self.entries[name] = entry
+        return entry
+
+    def s3(self, name: str, kinds, target: str | None = None, params: str = "", **options):
+        """An S3 method: `name(x, ...)` when `x` is of one of `kinds` (`summary(model)`)."""
+        options = {**self.defaults, **options}
+        entry = Entry(self.package, name, target, tuple(params.split()), **options)
+        for kind in kinds:
+            self.methods[(name, kind)] = entry
         return entry
 
     def special(self, *names: str, params: str = "", **options):
@@ -106,18 +123,63 @@ class Table:
         return register
 
 
-PACKAGE_MODULES = ("base", "stats", "utils", "magrittr", "zeallot")
+PACKAGE_MODULES = (
+    "base",
+    "stats",
+    "utils",
+    "magrittr",
+    "zeallot",
+    "keras",
+    "tensorflow",
+    "tfdatasets",
+)
+
+
+@dataclass(frozen=True)
+class Attribute:
+    """`obj$name` on an object of a known kind: the Python attribute and what it holds."""
+
+    name: str
+    kind: Kind = Kind.PYOBJ
+    item_kind: Kind = Kind.UNKNOWN
 
 
 class Registry:
-    """All tables; looks a name up in the packages a file can see, base R first."""
+    """All tables; looks a name up in the packages a file can see, base R first.
+
+    Packages of Python objects also describe those objects: `ATTRIBUTES` maps (kind, R
+    name) to an `Attribute` (`history$metrics` is `history.history`), `METHOD_KINDS` the
+    kind a method call returns, `CHAIN_KINDS` the kind a call through a module path returns
+    (`tf$constant(...)` is a tensor), longest prefix first.
+    """
 
     def __init__(self) -> None:
         self.tables: dict[str, Table] = {}
+        self.attributes: dict[tuple[Kind, str], Attribute] = {}
+        self.method_kinds: dict[str, Kind] = {}
+        self.chain_kinds: dict[str, Kind] = {}
+        self.methods: dict[tuple[str, Kind], Entry] = {}
         for module_name in PACKAGE_MODULES:
             module = importlib.import_module(f"{__name__}.{module_name}")
             table: Table = module.TABLE
             self.tables[table.package] = table
+            self.methods.update(table.methods)
+            self.attributes.update(getattr(module, "ATTRIBUTES", {}))
+            self.method_kinds.update(getattr(module, "METHOD_KINDS", {}))
+            self.chain_kinds.update(getattr(module, "CHAIN_KINDS", {}))
+        self._prefixes = sorted(self.chain_kinds, key=len, reverse=True)
+        self.generics = frozenset(name for name, _ in self.methods)
+
+    def method(self, name: str, kind: Kind) -> Entry | None:
+        """The S3 method of generic `name` for objects of `kind`, if a package has one."""
+        return self.methods.get((name, kind))
+
+    def chain_kind(self, path: str) -> Kind:
+        """The kind of what calling the Python function at `path` returns."""
+        for prefix in self._prefixes:
+            if path == prefix or path.startswith(prefix if prefix.endswith(".") else prefix + "."):
+                return self.chain_kinds[prefix]
+        return Kind.UNKNOWN
 
     def lookup(self, name: str, package: str | None = None) -> Entry | None:
         if package is not None:

@@ -1,0 +1,28 @@
+"""Layers and shapes: what R keras's `create_layer()` and `normalize_shape()` decide at run
+time."""
+
+from __future__ import annotations
+
+from tensorflow import keras
+
+__all__ = ["compose_layer", "normalize_shape"]
+
+
+def compose_layer(obj, layer, *args, **kwargs):
+    """R keras's `compose_layer()`: `obj %>% layer` adds the layer to a Sequential model
+    (and returns the model), and calls it on anything else (a tensor, a list of them)."""
+    if isinstance(obj, keras.Sequential):
+        obj.add(layer)
+        return obj
+    return layer(obj, *args, **kwargs)
+
+
+def normalize_shape(shape):
+    """R keras's `normalize_shape()`: a tuple of ints, missing dimensions as None."""
+    if shape is None:
+        return None
+    if hasattr(shape, "as_list"):
+        return tuple(shape.as_list())
+    if not isinstance(shape, (list, tuple)) and not hasattr(shape, "__len__"):
+        shape = [shape]
+    return tuple(None if dim is None or dim != dim else int(dim) for dim in shape)

@@ -1,0 +1,11 @@
+"""R keras 2.x: layers, models, backend, and the objects models are built from.
+
+CAVEATS: the kind of the object a layer is piped onto decides the translation (see
+`compose`); where it cannot be known the runtime decides as R keras does.
+"""
+
+from . import compose, layers, models, objects  # noqa: F401  (each fills TABLE)
+from .models import ATTRIBUTES, METHOD_KINDS
+from .table import TABLE
+
+__all__ = ["ATTRIBUTES", "METHOD_KINDS", "TABLE"]

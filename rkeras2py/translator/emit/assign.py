@@ -11,9 +11,9 @@ from ..emitter import Emitter, Mode, kind_rule, statement
 from ..kinds import Kind
 from ..registry import bind
 from .calls import entry_call, resolve
-from .operators import pipe_call
 from .control import simple_if
 from .functions import define
+from .operators import pipe_call
 from .values import python_name
 
 

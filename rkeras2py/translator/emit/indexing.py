@@ -125,6 +125,13 @@ def index(emitter: Emitter, node: n.Index) -> cst.BaseExpression:
         ):
             return _pick_from_list(emitter, obj, index_node)
         element = index_expression(emitter, index_node)
+        if (  # a named list (a dict) by position: `x[[2]]` is its second value
+            node.double
+            and emitter.kind(node.obj) is Kind.NAMED_LIST
+            and emitter.kind(index_node) in (Kind.INT, Kind.FLOAT)
+        ):
+            values = py.call("list", py.call(py.attr(obj, "values")))
+            return py.subscript(values, element)
         if (  # `[x.split(",")][0]` is `x.split(",")`
             isinstance(obj, cst.List)
             and len(obj.elements) == 1

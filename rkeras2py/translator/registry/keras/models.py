@@ -174,14 +174,15 @@ def _fit(emitter, bound: BoundCall) -> cst.BaseExpression:
     kind=Kind.NAMED_LIST,
 )
 def _evaluate(emitter, bound: BoundCall) -> cst.BaseExpression:
-    """A named vector in R (`c(loss = , accuracy = )`): a dict, `return_dict=True`."""
-    return _method_call(
-        emitter,
-        bound,
-        "evaluate",
-        {"batch_size": as_int, "verbose": _verbose, "steps": as_int},
-        [py.arg(py.name("True"), "return_dict")],
+    """A named vector in R (`c(loss = , accuracy = )`), in the order R keras names it: loss,
+    then the metrics in compile order. Keras 3's `return_dict=True` sorts the names, so
+    positions (`score[[2]]`) would differ: the runtime's `evaluate` keeps R's order."""
+    call = _method_call(
+        emitter, bound, "evaluate", {"batch_size": as_int, "verbose": _verbose, "steps": as_int}
     )
+    runtime = py.dotted(emitter.imports.path("rkeras2py.runtime.evaluate"))
+    receiver = call.func.value
+    return py.call(runtime, py.arg(receiver), *call.args)
 
 
 def _method_call(

@@ -49,6 +49,40 @@ def index_expression(emitter: Emitter, index: n.Node | None):
     return minus_one(value)
 
 
+def tensor_index(emitter: Emitter, node: n.Index) -> cst.BaseExpression:
+    """A tensor indexed as R's tensorflow does: 1-based and inclusive like R, but negative
+    positions count from the end as in Python (`x[-1, ]` is the last row), `all_dims()` is
+    `...`, and a range may end at a negative position (`x[2:-1]` runs to the end)."""
+    elements: list = []
+    for arg in node.args:
+        if arg.name is not None:
+            emitter.fail("RK103", f"tensor indexing takes no `{arg.name}` argument", arg)
+        value = arg.value
+        if isinstance(value, n.Call) and getattr(value.func, "id", None) == "all_dims":
+            elements.append(cst.Ellipsis())
+        elif value is None:
+            elements.append(py.slice_())
+        elif isinstance(value, n.Binary) and value.op == ":":
+            first, last = literal_int(value.left), literal_int(value.right)
+            lower = (
+                py.integer(first - 1 if first > 0 else first)
+                if first is not None
+                else minus_one(whole(emitter, value.left))
+            )
+            if last is not None:
+                upper = None if last == -1 else py.integer(last if last > 0 else last + 1)
+            else:
+                upper = whole(emitter, value.right)
+            elements.append(py.slice_(None if _is_zero(lower) else lower, upper))
+        else:
+            position = literal_int(value)
+            if position is not None:
+                elements.append(py.integer(position - 1 if position > 0 else position))
+            else:
+                elements.append(minus_one(whole(emitter, value)))
+    return py.subscript(emitter.expr(node.obj), *elements)
+
+
 def _literal_positions(node: n.Node) -> list[int] | None:
     """`c(1, 3)` as [1, 3] when every element is a literal whole number."""
     if isinstance(node, n.Call) and getattr(node.func, "id", None) == "c" and node.args:
@@ -98,6 +132,8 @@ def drop_elements(emitter: Emitter, obj: cst.BaseExpression, dropped: n.Node, ax
 
 @expression(n.Index)
 def index(emitter: Emitter, node: n.Index) -> cst.BaseExpression:
+    if not node.double and emitter.kind(node.obj) is Kind.TENSOR:
+        return tensor_index(emitter, node)
     obj = emitter.expr(node.obj)
     args = [a for a in node.args if a.name is None]
     options = {a.name: a.value for a in node.args if a.name is not None}

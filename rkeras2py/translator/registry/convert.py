@@ -64,7 +64,7 @@ def elements(node: n.Node) -> list[n.Node] | None:
 
 
 def _int_node(value: int, at: n.Node) -> n.Node:
-    number = n.Num(abs(value), f"{abs(value)}L", is_integer=True)
+    number = n.Num(f"{abs(value)}L")
     node = number if value >= 0 else n.Unary("-", number)
     node.line, node.column = at.line, at.column
     return node

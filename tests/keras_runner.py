@@ -61,9 +61,33 @@ def models(namespace: dict) -> dict[str, keras.Model]:
 
 
 def canonical_config(model: keras.Model) -> str:
-    """The model's config as JSON, layer and model names replaced by their positions."""
-    text = json.dumps(model.get_config(), sort_keys=True, default=str)
-    names = [layer.name for layer in model.layers] + [model.name]
+    """The model's config as JSON, every name replaced by its order of first appearance
+    (auto-generated names depend on how many layers were made before)."""
+    config = model.get_config()
+    names: list[str] = []
+
+    def collect(value) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key == "name" and isinstance(item, str) and item not in names:
+                    names.append(item)
+                collect(item)
+        elif isinstance(value, list):
+            for item in value:
+                collect(item)
+
+    def numbers(value):
+        """`1.0` and `1` alike: R doubles reach Python as floats where a port writes ints."""
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        if isinstance(value, dict):  # a Lambda's marshalled code names its file: skip it
+            return {k: "<code>" if k == "code" else numbers(item) for k, item in value.items()}
+        if isinstance(value, list):
+            return [numbers(item) for item in value]
+        return value
+
+    collect(config)
+    text = json.dumps(numbers(config), sort_keys=True, default=str)
     for position, name in enumerate(names):
         text = re.sub(rf'"{re.escape(name)}"', f'"#{position}"', text)
     return text

@@ -15,5 +15,7 @@ from .layers import *  # noqa: F403
 from .layers import __all__ as _layers
 from .models import *  # noqa: F403
 from .models import __all__ as _models
+from .training import *  # noqa: F403
+from .training import __all__ as _training
 
-__all__ = [*_backend, *_data, *_layers, *_models]
+__all__ = [*_backend, *_data, *_layers, *_models, *_training]

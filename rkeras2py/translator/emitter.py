@@ -212,6 +212,9 @@ class Emitter:
 
         if isinstance(node, n.Binary) and node.op in ("%>%", "|>"):
             node = pipe_call(self, node)
+        if isinstance(node, n.Call) and isinstance(node.func, n.Extract):
+            # a Python method: R shows what it returns, unless that is None
+            return self.registry.method_kinds.get(node.func.name) is not Kind.NULL
         if isinstance(node, n.Call):
             entry = resolve(self, node)
             if entry is not None:

@@ -306,7 +306,13 @@ ATTRIBUTES = {
     },
 }
 
+# Methods that return None (R shows nothing when they stand alone at top level).
+_RETURN_NONE = (
+    "add set_weights compile summary save save_weights load_weights reset_states reset_state "
+    "update_state build pop adapt set_vocabulary"
+)
 METHOD_KINDS = {
+    **{method: Kind.NULL for method in _RETURN_NONE.split()},
     "get_weights": Kind.LIST,
     "count_params": Kind.INT,
     "predict": Kind.ARRAY,

@@ -990,7 +990,11 @@ def as_numeric(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
         return py.call("float", emitter.expr(x))
     if kind is Kind.ARRAY:  # R reads a matrix column by column
         return py.call(py.attr(emitter.expr(x), "flatten"), order=py.string("F"))
-    return py.call(np(emitter, "asarray"), emitter.expr(x), dtype=py.name("float"))
+    values = py.call(np(emitter, "asarray"), emitter.expr(x), dtype=py.name("float"))
+    if kind in VECTORS or kind is Kind.LIST:
+        return values
+    # R's as.numeric() always gives a vector, read column by column (tensors too)
+    return py.call(py.attr(values, "ravel"), order=py.string("F"))
 
 
 @special("as.integer", params="x", kind=lambda e, b: _as_kind(e, b, Kind.INT))

@@ -124,6 +124,8 @@ def test_models_match_the_twin(program: Path, executed: dict):
 
 def test_translations_are_pyflakes_clean():
     files = [str(p.with_suffix(".py")) for p in TRANSLATED]
+    if not files:
+        pytest.skip("no translated programs yet")
     result = subprocess.run(
         [sys.executable, "-m", "pyflakes", *files], capture_output=True, text=True
     )
@@ -135,6 +137,8 @@ def test_translations_are_ruff_format_stable():
     if ruff is None:
         pytest.skip("ruff is not installed")
     files = [str(p.with_suffix(".py")) for p in TRANSLATED]
+    if not files:
+        pytest.skip("no translated programs yet")
     result = subprocess.run(
         [ruff, "format", "--check", "--diff", "--isolated", *files], capture_output=True, text=True
     )

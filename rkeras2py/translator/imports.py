@@ -56,6 +56,9 @@ class Imports:
             entries.append((_group(module), module, text))
         for module, names in self._names.items():
             text = f"from {module} import {', '.join(sorted(names))}"
+            if len(text) > 100:  # as ruff format writes it: one name a line
+                listed = "".join(f"    {name},\n" for name in sorted(names))
+                text = f"from {module} import (\n{listed})"
             entries.append((_group(module), module, text))
         entries.sort(key=lambda entry: (entry[0], entry[2].startswith("from"), entry[1]))
         lines: list[cst.SimpleStatementLine] = []

@@ -1581,6 +1581,8 @@ def cat(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     for node in args:
         value = emitter.expr(node)
         kind = emitter.kind(node)
+        if kind is Kind.ARRAY and not _is_dots(node):  # R writes a matrix column by column
+            value = py.call(py.attr(value, "ravel"), order=py.string("F"))
         values.append(
             py.arg(value, star="*")
             if kind in VECTORS or kind is Kind.ARRAY or _is_dots(node)
@@ -1988,6 +1990,8 @@ def matrix(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     if nrow is None and ncol is None:
         shape = py.list_([py.integer(-1), py.integer(1)], tuple_=True)
     if data is None or emitter.kind(data) in SCALARS:
+        # one value fills the matrix: a missing dimension is 1, as R makes it
+        shape = py.list_([nrow or py.integer(1), ncol or py.integer(1)], tuple_=True)
         fill = element(emitter, data) if data is not None else np(emitter, "nan")
         return py.call(np(emitter, "full"), shape, fill)
     order_ = "C" if is_true(bound.get("byrow")) else "F"

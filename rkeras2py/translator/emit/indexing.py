@@ -276,6 +276,14 @@ def extract(emitter: Emitter, node: n.Extract) -> cst.BaseExpression:
             return py.integer(int(target))
         emitter.imports.module("numpy")
         return cst.parse_expression(target.replace("numpy.", "np."))
+    if (  # `x$dtype$name`: Keras 3 variables give their dtype as a string already
+        node.name == "name"
+        and isinstance(node.obj, n.Extract)
+        and node.obj.name == "dtype"
+        and emitter.kind(node.obj.obj) not in (Kind.LIST, Kind.NAMED_LIST)
+    ):
+        standardize = emitter.imports.path("keras.backend.standardize_dtype")
+        return py.call(standardize, py.attr(emitter.expr(node.obj.obj), "dtype"))
     obj = emitter.expr(node.obj)
     kind = emitter.kind(node.obj)
     attribute = emitter.registry.attributes.get((kind, node.name))

@@ -180,3 +180,10 @@ def test_evaluate_is_named_in_r_keras_order():
         """
     )
     assert output.splitlines() == ["['loss', 'mae', 'accuracy']", "True"]
+
+
+def test_an_argument_the_wrapper_does_not_take_is_reported_where_it_is():
+    result = translate("library(keras)\nl <- layer_dense(units = 2, foo = 3)\n")
+    assert [(d.code, d.line, d.column) for d in result.diagnostics] == [("RK103", 2, 29)]
+    assert "takes no argument 'foo'" in result.diagnostics[0].message
+    assert "raise NotImplementedError" in result.code

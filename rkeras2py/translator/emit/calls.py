@@ -89,6 +89,7 @@ def call(emitter: Emitter, node: n.Call) -> cst.BaseExpression:
     return py.call(emitter.expr(func), *arguments(emitter, node.args))
 
 
+_KERAS_PACKAGES = frozenset({"keras", "tensorflow", "tfdatasets"})
 # Name prefixes of the keras, tensorflow and tfdatasets R packages.
 _KERAS_PREFIXES = (
     "layer_",
@@ -172,6 +173,7 @@ def entry_call(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     ):
         message = f"`...` forwarded into {entry.name}(): name the arguments it carries"
         emitter.fail("RK103", message, bound.node)
+    check_arguments(emitter, bound)
     if entry.status == "removed":
         keras_api = entry.package in ("keras", "tensorflow", "tfdatasets")
         emitter.fail("RK110" if keras_api else "RK101", f"{entry.name}() {entry.note}", bound.node)
@@ -182,6 +184,16 @@ def entry_call(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     if entry.target is None:
         emitter.fail("RK102", f"{entry.name}() is only translated as a statement", bound.node)
     return table_call(emitter, bound)
+
+
+def check_arguments(emitter: Emitter, bound: BoundCall) -> None:
+    """An argument the R wrapper does not take is an error in R: report it (keras,
+    tensorflow and tfdatasets, whose formals the tables list in full)."""
+    entry = bound.entry
+    if entry.package in _KERAS_PACKAGES and bound.extra and "..." not in entry.params:
+        extra = bound.extra[0]
+        what = f"argument '{extra.name}'" if extra.name else "so many arguments"
+        emitter.fail("RK103", f"{entry.name}() takes no {what}", extra)
 
 
 def table_call(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:

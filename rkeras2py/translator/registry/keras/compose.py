@@ -60,8 +60,9 @@ def constructor(emitter, bound: BoundCall, skip: tuple[str, ...] = ()) -> cst.Ba
     The first argument stays positional when R matched it by position; the rest are
     keywords, so a difference in argument order between R and Python cannot bite.
     """
-    from ...emit.calls import convert_argument, extra_arguments
+    from ...emit.calls import check_arguments, convert_argument, extra_arguments
 
+    check_arguments(emitter, bound)
     entry = bound.entry
     args: list[cst.Arg] = []
     params = [p for p in entry.params if p not in ("object", "...")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from tensorflow import keras
 
-__all__ = ["compose_layer", "normalize_shape"]
+__all__ = ["compose_layer", "merge_inputs", "normalize_shape"]
 
 
 def compose_layer(obj, layer, *args, **kwargs):
@@ -26,3 +26,10 @@ def normalize_shape(shape):
     if not isinstance(shape, (list, tuple)) and not hasattr(shape, "__len__"):
         shape = [shape]
     return tuple(None if dim is None or dim != dim else int(dim) for dim in shape)
+
+
+def merge_inputs(inputs, *more):
+    """The inputs of R keras's merge layers (`layer_add(inputs, ...)`, `layer_concatenate()`,
+    ...): `c(inputs, <unnamed ...>)`, where `inputs` is a list of tensors or one tensor."""
+    first = list(inputs) if isinstance(inputs, (list, tuple)) else [inputs]
+    return first + list(more)

@@ -26,6 +26,9 @@ class Scope:
     modified: set[str] = field(default_factory=set)
     functions: set[str] = field(default_factory=set)
     definitions: dict[str, n.Function] = field(default_factory=dict)
+    classes: set[str] = field(default_factory=set)
+    # a `%py_class%` body: its assignments are class members, not variables of the file
+    is_class: bool = False
 
     def defines(self, name: str) -> bool:
         return name in self.assigned or name in self.params
@@ -101,8 +104,14 @@ def analyse(module: n.Module) -> Analysis:
     stack: list[tuple[n.Node, Scope]] = [(module, root)]
     while stack:
         node, scope = stack.pop()
+        if isinstance(node, n.Binary) and node.op == "%py_class%":
+            stack.extend(_class_scope(node, scope, scopes))
+            continue
         if isinstance(node, n.Function) and node is not scope.node:
-            inner = Scope(node, scope, params=[p.name for p in node.params])
+            params = [p.name for p in node.params]
+            if scope.is_class:  # methods see `self`, `super` and `private` without naming them
+                params += [name for name in METHOD_NAMES if name not in params]
+            inner = Scope(node, scope, params=params)
             scopes[id(node)] = inner
             for param in node.params:
                 if param.default is not None:
@@ -123,6 +132,32 @@ def analyse(module: n.Module) -> Analysis:
                 scope.assigned.add(name)
         stack.extend((child, scope) for child in child_nodes(node))
     return Analysis(scopes, root, packages)
+
+
+# Names every method of a `%py_class%` body can use without defining them.
+METHOD_NAMES = ("self", "super", "private", "__class__")
+
+
+def class_name(header: n.Node) -> str | None:
+    """`Name` of `Name(Base) %py_class% {...}` or `Name %py_class% {...}`."""
+    if isinstance(header, n.Call):
+        header = header.func
+    return header.id if isinstance(header, n.Name) else None
+
+
+def _class_scope(node: n.Binary, scope: Scope, scopes: dict) -> list[tuple[n.Node, Scope]]:
+    """The class name is bound where the class statement stands; the body is its own scope."""
+    name = class_name(node.left)
+    if name is not None:
+        scope.assigned.add(name)
+        scope.classes.add(name)
+    work: list[tuple[n.Node, Scope]] = []
+    if isinstance(node.left, n.Call):
+        work.extend((arg.value, scope) for arg in node.left.args if arg.value is not None)
+    body = Scope(node.right, scope, is_class=True)
+    scopes[id(node.right)] = body
+    work.append((node.right, body))
+    return work
 
 
 def _record_assignment(node: n.Assign, scope: Scope) -> None:

@@ -100,6 +100,9 @@ class Emitter:
         self.returns: dict[int, Kind] = {}
         self.seeded_returns: dict[int, Kind] = {}
         self.top_level = True
+        # `%py_class%` classes of this file: what their instances are (a layer, a model)
+        self.class_kinds: dict[str, Kind] = {}
+        self.dots_keywords_only = False  # inside a method, `...` is `**kwargs`
 
     # ---- diagnostics -----------------------------------------------------------------
     def report(self, code: str, message: str, node: n.Node) -> None:

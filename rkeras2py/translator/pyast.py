@@ -136,6 +136,14 @@ def string(value: str) -> cst.SimpleString:
     return cst.SimpleString(quote + "".join(body) + quote)
 
 
+def docstring(text: str) -> cst.SimpleString:
+    """A docstring as ruff format writes it: triple double quotes."""
+    body = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    if body.endswith('"'):
+        body = body[:-1] + '\\"'
+    return cst.SimpleString(f'"""{body}"""')
+
+
 def arg(value: cst.BaseExpression, keyword: str | None = None, star: str = "") -> cst.Arg:
     if keyword is None:
         return cst.Arg(value, star=star)

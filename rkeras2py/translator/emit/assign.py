@@ -8,7 +8,7 @@ import libcst as cst
 from ...grammar import nodes as n
 from .. import pyast as py
 from ..emitter import Emitter, Mode, kind_rule, statement
-from ..kinds import Kind
+from ..kinds import PYTHON_OBJECTS, Kind
 from ..registry import bind
 from .calls import entry_call, resolve
 from .control import simple_if
@@ -40,7 +40,11 @@ def assign_statement(emitter: Emitter, node: n.Assign, mode: Mode) -> list[cst.B
         name = target.id if isinstance(target, n.Name) else target.value
         emitter.set_kind(name, Kind.FUNCTION)
         return [define(emitter, python_name(name), value), *_value_after(emitter, target, mode)]
-    if _is_null(value) and _names_an_element(target):
+    if (
+        _is_null(value)
+        and _names_an_element(target)
+        and emitter.kind(target.obj) not in PYTHON_OBJECTS
+    ):
         # `x$a <- NULL` removes the element `a`
         owner = target_expression(emitter, target.obj)
         key = (
@@ -185,6 +189,10 @@ def binary_statement(emitter: Emitter, node: n.Binary, mode: Mode) -> list[cst.B
         if mode.action == "print" and not emitter.is_visible(node):
             mode = Mode("discard")
         return emitter.finish(emitter.expr(call), mode)
+    if node.op == "%py_class%":
+        from .classes import py_class_statement
+
+        return py_class_statement(emitter, node, mode)
     if node.op != "%<-%":
         return emitter.finish(emitter.expr(node), mode)
     targets = _unpack_targets(emitter, node.left, outer=True)

@@ -71,6 +71,8 @@ def call(emitter: Emitter, node: n.Call) -> cst.BaseExpression:
         definition = emitter.analysis.definition(r_name, emitter.scope)
         if definition is not None:
             emitter.observe_call(definition, node.args)
+        if r_name in emitter.class_kinds:  # a `%py_class%` class: a Python constructor
+            return py.call(py.name(python_name(r_name)), *arguments(emitter, node.args, py_value))
         if emitter.kind(func) in (Kind.LAYER, Kind.MODEL):
             from ..registry.keras.compose import call_layer_object
 
@@ -81,6 +83,12 @@ def call(emitter: Emitter, node: n.Call) -> cst.BaseExpression:
         return py.call(py.name(python_name(r_name)), *arguments(emitter, node.args))
     if isinstance(func, n.Namespace):
         emitter.fail("RK101", f"unknown function '{func.package}::{func.name}'", node)
+    if is_super_call(emitter, node):
+        # `super$initialize(...)`, `super()$method(...)`: Python's `super().method(...)`
+        from .classes import method_name
+
+        parent = py.attr(py.call("super"), method_name(func.name))
+        return py.call(parent, *arguments(emitter, node.args, py_value))
     if is_method_call(emitter, node):
         # `obj$method(...)`: a Python object's method, given R values as reticulate does
         receiver = func.obj
@@ -127,6 +135,21 @@ def _unknown_function(emitter: Emitter, r_name: str, node: n.Call):
         hint = f": did you mean {close[0]}()?" if close else ""
         emitter.fail("RK112", f"unknown function '{r_name}'{hint}", node)
     emitter.fail("RK101", f"unknown function '{r_name}': no Python mapping", node)
+
+
+def is_super_call(emitter: Emitter, node: n.Call) -> bool:
+    """`super$name(...)`, `super()$name(...)` or `super(Class, self)$name(...)` in a method."""
+    func = node.func
+    if not isinstance(func, n.Extract):
+        return False
+    head = func.obj.func if isinstance(func.obj, n.Call) else func.obj
+    return (
+        isinstance(head, n.Name)
+        and head.id == "super"
+        and "super" in emitter.scope.params
+        and emitter.scope.parent is not None
+        and emitter.scope.parent.is_class
+    )
 
 
 def is_method_call(emitter: Emitter, node: n.Call) -> bool:
@@ -256,7 +279,8 @@ def arguments(emitter: Emitter, args: list[n.Arg], convert=None) -> list[cst.Arg
         if arg.value is None:
             emitter.fail("RK103", "an empty argument cannot be passed in Python", arg)
         if isinstance(arg.value, n.Name) and arg.value.id == "...":
-            result.append(py.arg(py.name("args"), star="*"))
+            if not emitter.dots_keywords_only:
+                result.append(py.arg(py.name("args"), star="*"))
             result.append(py.arg(py.name("kwargs"), star="**"))
             continue
         value = convert(emitter, arg.value) if convert else emitter.expr(arg.value)
@@ -302,6 +326,8 @@ def _computed_call_kind(emitter: Emitter, node: n.Call) -> Kind:
         if path is not None:
             return emitter.registry.chain_kind(path)
         return emitter.registry.method_kinds.get(func.name, Kind.UNKNOWN)
+    if isinstance(func, n.Name) and func.id in emitter.class_kinds:
+        return emitter.class_kinds[func.id]
     if isinstance(func, n.Name) and emitter.kind(func) in (Kind.LAYER, Kind.MODEL):
         from ..registry.keras.compose import composed_kind
 

@@ -13,6 +13,7 @@ import libcst as cst
 from ...grammar import nodes as n
 from ...grammar.walk import walk
 from .. import pyast as py
+from ..analysis import METHOD_NAMES
 from ..emitter import RETURN, Emitter, expression, kind_rule
 from ..kinds import Kind
 from .values import python_name
@@ -48,7 +49,8 @@ def parameters(emitter: Emitter, function: n.Function) -> tuple[cst.Parameters, 
     star_arg = star_kwarg = None
     for param in function.params:
         if param.name == "...":
-            star_arg = cst.Param(py.name("args"), star="*")
+            if not emitter.dots_keywords_only:
+                star_arg = cst.Param(py.name("args"), star="*")
             star_kwarg = cst.Param(py.name("kwargs"), star="**")
             continue
         name = python_name(param.name)
@@ -97,13 +99,21 @@ def _param(name: str, default) -> cst.Param:
     return cst.Param(py.name(name), default=default, equal=equal)
 
 
-def define(emitter: Emitter, name: str, function: n.Function) -> cst.FunctionDef:
-    """`def name(...)` for an R function."""
+def define(
+    emitter: Emitter, name: str, function: n.Function, *, method: bool = False, mode=RETURN
+) -> cst.FunctionDef:
+    """`def name(...)` for an R function; a `method` takes `self` first (R's is implicit)."""
     saved_top, saved_flags = emitter.top_level, emitter.missing_flags
+    saved_keywords_only = emitter.dots_keywords_only
     emitter.top_level, emitter.missing_flags = False, {}
+    emitter.dots_keywords_only = method  # a method's `...` carries keyword arguments
     emitter.enter_function(function)
     try:
         params, prelude = parameters(emitter, function)
+        if method:
+            emitter.set_kind("self", Kind.PYOBJ)
+            if not (function.params and function.params[0].name == "self"):
+                params = params.with_changes(params=[_param("self", None), *params.params])
         scope = emitter.scope
         declarations: list[cst.BaseStatement] = []
         outer = {}
@@ -125,16 +135,22 @@ def define(emitter: Emitter, name: str, function: n.Function) -> cst.FunctionDef
         copies = [
             py.assign(py.name(python_name(p)), py.call(py.attr(py.name(python_name(p)), "copy")))
             for p in scope.params
-            if p in scope.modified
+            if p in scope.modified and not (method and p in METHOD_NAMES)
         ]
         statements = function.body.body if isinstance(function.body, n.Block) else [function.body]
-        body = emitter.body(statements, RETURN)
+        docstring = []
+        if method and statements and isinstance(statements[0], n.Str) and len(statements) > 1:
+            # R keras makes a method's leading string its `__doc__`
+            docstring = [py.expr_statement(py.docstring(statements[0].value))]
+            statements = statements[1:]
+        body = emitter.body(statements, mode)
         if statements:
             emitter.returns[id(function)] = emitter.kind(statements[-1])
-        body = declarations + prelude + copies + _drop_final_none(body)
+        body = docstring + declarations + prelude + copies + _drop_final_none(body)
     finally:
         emitter.leave_function()
         emitter.top_level, emitter.missing_flags = saved_top, saved_flags
+        emitter.dots_keywords_only = saved_keywords_only
     return cst.FunctionDef(py.name(name), params, block(body, function.body))
 
 

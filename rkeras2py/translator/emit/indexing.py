@@ -284,6 +284,8 @@ def extract(emitter: Emitter, node: n.Extract) -> cst.BaseExpression:
     ):
         standardize = emitter.imports.path("keras.backend.standardize_dtype")
         return py.call(standardize, py.attr(emitter.expr(node.obj.obj), "dtype"))
+    if _is_private(emitter, node.obj):  # R-side private state: Python's `self._x`
+        return py.attr(py.name("self"), "_" + node.name)
     obj = emitter.expr(node.obj)
     kind = emitter.kind(node.obj)
     attribute = emitter.registry.attributes.get((kind, node.name))
@@ -292,6 +294,18 @@ def extract(emitter: Emitter, node: n.Extract) -> cst.BaseExpression:
     if node.op == "@" or kind in PYTHON_OBJECTS:
         return py.attr(obj, node.name)
     return py.subscript(obj, py.string(node.name))
+
+
+def _is_private(emitter: Emitter, node: n.Node) -> bool:
+    """`private` in a `%py_class%` method."""
+    scope = emitter.scope
+    return (
+        isinstance(node, n.Name)
+        and node.id == "private"
+        and "private" in scope.params
+        and scope.parent is not None
+        and scope.parent.is_class
+    )
 
 
 @kind_rule(n.Extract)

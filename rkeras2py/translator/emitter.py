@@ -103,6 +103,9 @@ class Emitter:
         # `%py_class%` classes of this file: what their instances are (a layer, a model)
         self.class_kinds: dict[str, Kind] = {}
         self.dots_keywords_only = False  # inside a method, `...` is `**kwargs`
+        # functions the R code builds that behave like registry entries
+        # (`layer_scale <- new_layer_class(...)` composes as `layer_*()` does)
+        self.user_entries: dict = {}
 
     # ---- diagnostics -----------------------------------------------------------------
     def report(self, code: str, message: str, node: n.Node) -> None:

@@ -36,6 +36,8 @@ def _free(emitter: Emitter, node: n.Call) -> bool:
 
 def _resolve_name(emitter: Emitter, node: n.Call) -> Entry | None:
     func = node.func
+    if isinstance(func, n.Name) and func.id in emitter.user_entries:
+        return emitter.user_entries[func.id]  # a layer function the R code made itself
     if isinstance(func, n.Namespace):
         return emitter.registry.lookup(func.name, func.package)
     if isinstance(func, n.Str):

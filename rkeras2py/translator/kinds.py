@@ -100,6 +100,8 @@ def arithmetic(left: Kind, right: Kind, op: str) -> Kind:
 
 
 def comparison(left: Kind, right: Kind) -> Kind:
+    if left is Kind.TENSOR or right is Kind.TENSOR:
+        return Kind.TENSOR
     if left is Kind.ARRAY or right is Kind.ARRAY:
         return Kind.ARRAY
     if left in SCALARS and right in SCALARS:

@@ -230,6 +230,12 @@ def table_call(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     """
     entry = bound.entry
     params = entry.params[1:] if entry.method else entry.params
+    receiver = None
+    if entry.method:  # first: a pipeline's earlier steps hoist their helpers first
+        receiver_node = bound.get(entry.params[0])
+        if receiver_node is None:
+            emitter.fail("RK103", f"{entry.name}() needs its first argument", bound.node)
+        receiver = emitter.expr(receiver_node)
     args: list[cst.Arg] = []
     in_order = True
     for param in params:
@@ -246,11 +252,8 @@ def table_call(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
             args.append(py.arg(converted, python_name(entry.rename.get(param, param))))
             in_order = False
     args.extend(extra_arguments(emitter, bound))
-    if entry.method:
-        receiver = bound.get(entry.params[0])
-        if receiver is None:
-            emitter.fail("RK103", f"{entry.name}() needs its first argument", bound.node)
-        return py.call(py.attr(emitter.expr(receiver), entry.target), *args)
+    if receiver is not None:
+        return py.call(py.attr(receiver, entry.target), *args)
     return py.call(emitter.imports.path(entry.target), *args)
 
 

@@ -121,7 +121,10 @@ def loop_iterable(emitter: Emitter, node: n.Node) -> cst.BaseExpression:
 def for_statement(emitter: Emitter, node: n.For, mode: Mode) -> list[cst.BaseStatement]:
     iterable = loop_iterable(emitter, node.iterable)
     kind = emitter.kind(node.iterable)
-    emitter.set_kind(node.var.id, element_of(kind) if kind in SEQUENCES else Kind.UNKNOWN)
+    if kind is Kind.DATASET:  # the elements of a tf.data pipeline are tensors
+        emitter.set_kind(node.var.id, Kind.TENSOR)
+    else:
+        emitter.set_kind(node.var.id, element_of(kind) if kind in SEQUENCES else Kind.UNKNOWN)
     body = branch(emitter, node.body, DISCARD)
     loop = cst.For(py.name(python_name(node.var.id)), iterable, body)
     return [loop, *_null_value(mode)]

@@ -25,7 +25,7 @@ def binary(emitter: Emitter, node: n.Binary) -> cst.BaseExpression:
         return _named_elementwise(emitter, node)
     if op in _ARITHMETIC:
         left, right = emitter.expr(node.left), emitter.expr(node.right)
-        if op == "^" and _is_square_root(node.right):
+        if op == "^" and _is_square_root(node.right) and emitter.kind(node.left) is not Kind.TENSOR:
             return py.call(emitter.imports.path("numpy.sqrt"), left)
         return py.binop(left, _ARITHMETIC[op], right)
     if op in _COMPARISONS:
@@ -204,6 +204,8 @@ def unary(emitter: Emitter, node: n.Unary) -> cst.BaseExpression:
         return operand
     if node.op == "!":
         kind = emitter.kind(node.operand)
+        if kind is Kind.TENSOR:
+            return py.call(emitter.imports.path("tensorflow.logical_not"), operand)
         if kind in VECTORS or kind is Kind.ARRAY:
             return py.unary("~", operand)
         return py.unary("not", operand)

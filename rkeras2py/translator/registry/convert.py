@@ -92,8 +92,9 @@ def py_value(emitter, node: n.Node) -> cst.BaseExpression:
             return py_value(emitter, values[0])
         if values is not None:
             return py.list_([py_value(emitter, value) for value in values])
-    if emitter.kind(node) in _NUMPY_VECTORS:
-        return py.call(py.attr(emitter.expr(node), "tolist"))
+    if emitter.kind(node) in _NUMPY_VECTORS:  # an array, or a tuple such as dim()'s
+        array = py.call(emitter.imports.path("numpy.asarray"), emitter.expr(node))
+        return py.call(py.attr(array, "tolist"))
     return emitter.expr(node)
 
 

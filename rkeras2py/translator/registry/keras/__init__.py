@@ -4,7 +4,7 @@ CAVEATS: the kind of the object a layer is piped onto decides the translation (s
 `compose`); where it cannot be known the runtime decides as R keras does.
 """
 
-from . import compose, layers, models, objects  # noqa: F401  (each fills TABLE)
+from . import applications, backend, compose, datasets, layers, models, objects, saving, utilities  # noqa: F401
 from .models import ATTRIBUTES, METHOD_KINDS
 from .table import TABLE
 

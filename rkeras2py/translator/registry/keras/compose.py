@@ -64,6 +64,10 @@ def constructor(emitter, bound: BoundCall, skip: tuple[str, ...] = ()) -> cst.Ba
 
     check_arguments(emitter, bound)
     entry = bound.entry
+    if entry.status == "removed":
+        emitter.fail("RK110", f"{entry.name}() {entry.note}", bound.node)
+    if entry.status == "replaced":
+        emitter.report("RK210", f"{entry.name}(): {entry.note}", bound.node)
     args: list[cst.Arg] = []
     params = [p for p in entry.params if p not in ("object", "...")]
     for position, param in enumerate(params):
@@ -228,13 +232,6 @@ def _stack_items(
             if input_item is not None:
                 items.append(input_item)
         items.append(constructor(emitter, layer_call, skip=_INPUT_ARGS))
-        extra_call_args = [arg for arg in layer_call.extra]
-        if extra_call_args:
-            emitter.report(
-                "RK201",
-                "arguments for calling the layer are ignored on a Sequential model",
-                layer_call.node,
-            )
     return items
 
 

@@ -162,7 +162,7 @@ TRANSLATIONS = [
     ("metric_binary_accuracy()", "keras.metrics.BinaryAccuracy()"),
     (
         "metric_binary_accuracy(yt, yp, threshold = 0.7)",
-        "keras.metrics.binary_accuracy(yt, yp, threshold=0.7)",
+        "keras.ops.mean(keras.metrics.binary_accuracy(yt, yp, threshold=0.7), axis=-1)",
     ),
     ("metric_top_k_categorical_accuracy(k = 3)", "keras.metrics.TopKCategoricalAccuracy(k=3)"),
     (

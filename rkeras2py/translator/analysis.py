@@ -107,6 +107,9 @@ def analyse(module: n.Module) -> Analysis:
         if isinstance(node, n.Binary) and node.op == "%py_class%":
             stack.extend(_class_scope(node, scope, scopes))
             continue
+        if isinstance(node, n.Call) and constructor_name(node) in CLASS_CONSTRUCTORS:
+            stack.extend(_constructor_scope(node, scope, scopes))
+            continue
         if isinstance(node, n.Function) and node is not scope.node:
             params = [p.name for p in node.params]
             if scope.is_class:  # methods see `self`, `super` and `private` without naming them
@@ -157,6 +160,40 @@ def _class_scope(node: n.Binary, scope: Scope, scopes: dict) -> list[tuple[n.Nod
     body = Scope(node.right, scope, is_class=True)
     scopes[id(node.right)] = body
     work.append((node.right, body))
+    return work
+
+
+# Calls that build a class from functions given as arguments (`new_layer_class("X", call =
+# function(inputs) ...)`, `R6Class("X", public = list(...))`): those functions are methods.
+CLASS_CONSTRUCTORS = frozenset(
+    {
+        "new_layer_class",
+        "new_model_class",
+        "new_callback_class",
+        "new_loss_class",
+        "new_metric_class",
+        "new_learning_rate_schedule_class",
+        "Layer",
+        "R6Class",
+    }
+)
+
+
+def constructor_name(call: n.Call) -> str | None:
+    """`f` of `f(...)` or `pkg::f(...)`."""
+    func = call.func
+    if isinstance(func, n.Namespace):
+        return func.name
+    return func.id if isinstance(func, n.Name) else None
+
+
+def _constructor_scope(node: n.Call, scope: Scope, scopes: dict) -> list[tuple[n.Node, Scope]]:
+    """The arguments of a class-constructor call are read in a class scope of their own, so
+    that the functions among them see `self`, `super` and `private` as methods do."""
+    members = Scope(node, scope, is_class=True)
+    scopes[id(node)] = members
+    work: list[tuple[n.Node, Scope]] = [(node.func, scope)]
+    work.extend((arg.value, members) for arg in node.args if arg.value is not None)
     return work
 
 

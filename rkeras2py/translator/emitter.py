@@ -106,6 +106,8 @@ class Emitter:
         # functions the R code builds that behave like registry entries
         # (`layer_scale <- new_layer_class(...)` composes as `layer_*()` does)
         self.user_entries: dict = {}
+        # models with several outputs (their predictions are lists): name → LIST/NAMED_LIST
+        self.multiple_outputs: dict[str, Kind] = {}
 
     # ---- diagnostics -----------------------------------------------------------------
     def report(self, code: str, message: str, node: n.Node) -> None:

@@ -7,7 +7,7 @@ import libcst as cst
 
 from ...grammar import nodes as n
 from .. import pyast as py
-from ..emitter import Emitter, Mode, kind_rule, statement
+from ..emitter import Emitter, Mode, expression, kind_rule, statement
 from ..kinds import PYTHON_OBJECTS, Kind
 from ..registry import bind
 from .calls import entry_call, resolve
@@ -154,6 +154,17 @@ def _value_after(emitter: Emitter, target: n.Node, mode: Mode) -> list[cst.BaseS
     if mode.action in ("return", "assign"):
         return emitter.finish(target_expression(emitter, target), mode)
     return []
+
+
+@expression(n.Assign)
+def assign_expression(emitter: Emitter, node: n.Assign) -> cst.BaseExpression:
+    """An assignment used as a value (`while (!is.null(x <- next_one())) ...`): `:=`."""
+    if node.is_superassign or not isinstance(node.target, (n.Name, n.Str)):
+        emitter.fail("RK102", "only `name <- value` can be used as a value in Python", node)
+    name = node.target.id if isinstance(node.target, n.Name) else node.target.value
+    emitter.set_kind(name, emitter.kind(node.value))
+    walrus = cst.NamedExpr(py.name(python_name(name)), emitter.expr(node.value))
+    return py.parens(walrus)
 
 
 @kind_rule(n.Assign)

@@ -293,7 +293,16 @@ def extract(emitter: Emitter, node: n.Extract) -> cst.BaseExpression:
         return py.attr(obj, attribute.name)
     if node.op == "@" or kind in PYTHON_OBJECTS:
         return py.attr(obj, node.name)
-    return py.subscript(obj, py.string(node.name))
+    return py.subscript(obj, py.string(_renamed_key(emitter, node)))
+
+
+def _renamed_key(emitter: Emitter, node: n.Extract) -> str:
+    """The key Python uses for `x$name` where `x` is a registry attribute that renames keys."""
+    if isinstance(node.obj, n.Extract):
+        owner = emitter.registry.attributes.get((emitter.kind(node.obj.obj), node.obj.name))
+        if owner is not None:
+            return dict(owner.keys).get(node.name, node.name)
+    return node.name
 
 
 def _is_private(emitter: Emitter, node: n.Node) -> bool:

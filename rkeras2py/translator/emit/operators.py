@@ -208,6 +208,14 @@ def unary(emitter: Emitter, node: n.Unary) -> cst.BaseExpression:
             return py.call(emitter.imports.path("tensorflow.logical_not"), operand)
         if kind in VECTORS or kind is Kind.ARRAY:
             return py.unary("~", operand)
+        if (  # `!is.null(x)`: `x is not None`
+            isinstance(operand, cst.Comparison)
+            and len(operand.comparisons) == 1
+            and isinstance(operand.comparisons[0].operator, cst.Is)
+            and not operand.lpar
+        ):
+            target = operand.comparisons[0]
+            return operand.with_changes(comparisons=[target.with_changes(operator=cst.IsNot())])
         return py.unary("not", operand)
     emitter.fail("RK102", "the `?` help operator has no Python translation", node)
 

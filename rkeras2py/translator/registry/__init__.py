@@ -142,6 +142,8 @@ class Attribute:
     name: str
     kind: Kind = Kind.PYOBJ
     item_kind: Kind = Kind.UNKNOWN
+    # keys of the dict it holds that Python spells otherwise (`lr` is `learning_rate`)
+    keys: tuple[tuple[str, str], ...] = ()
 
 
 class Registry:

@@ -22,6 +22,7 @@ CAVEATS
 
 from __future__ import annotations
 
+import math
 import re
 
 import libcst as cst
@@ -896,7 +897,10 @@ def signif(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     rounded = py.call(
         "float", py.call("format", py.name("value"), py.binop(py.string(".%dg"), "%", digits))
     )
-    values = comprehension(rounded, "value", emitter.expr(x))
+    source = emitter.expr(x)
+    if emitter.kind(x) not in VECTORS and emitter.kind(x) is not Kind.ARRAY:
+        source = py.call(np(emitter, "ravel"), source)  # a Python number or array alike
+    values = comprehension(rounded, "value", source)
     if emitter.kind(x) is Kind.ARRAY:
         shape = py.attr(emitter.expr(x), "shape")
         flat = py.call(py.attr(emitter.expr(x), "ravel"))
@@ -1583,6 +1587,9 @@ def cat(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
         kind = emitter.kind(node)
         if kind is Kind.ARRAY and not _is_dots(node):  # R writes a matrix column by column
             value = py.call(py.attr(value, "ravel"), order=py.string("F"))
+        if kind is Kind.NAMED_LIST:  # a named vector: cat() writes its values only
+            value = py.call(py.attr(value, "values"))
+            kind = Kind.NUM_VECTOR
         values.append(
             py.arg(value, star="*")
             if kind in VECTORS or kind is Kind.ARRAY or _is_dots(node)
@@ -2034,7 +2041,29 @@ def array(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     if data is None or emitter.kind(data) in SCALARS:
         fill = element(emitter, data) if data is not None else np(emitter, "nan")
         return py.call(np(emitter, "full"), shape, fill)
-    return py.call(np(emitter, "reshape"), emitter.expr(data), shape, order=py.string("F"))
+    values = emitter.expr(data)
+    size, dims = _literal_length(_arithmetic_operand(data)), _literal_dims(dim)
+    if size is not None and dims is not None and size != math.prod(dims):
+        # R recycles the data to fill the array
+        values = py.call(np(emitter, "resize"), values, py.integer(math.prod(dims)))
+    return py.call(np(emitter, "reshape"), values, shape, order=py.string("F"))
+
+
+def _arithmetic_operand(node: n.Node) -> n.Node:
+    """The vector in `c(...) / 6`: arithmetic with a scalar keeps its length."""
+    while isinstance(node, n.Binary) and node.op in ("+", "-", "*", "/", "^"):
+        node = node.left if _literal_length(node.left) is not None else node.right
+    return node
+
+
+def _literal_dims(dim: n.Node | None) -> list[int] | None:
+    from ...emit.operators import literal_int
+
+    if isinstance(dim, n.Call) and getattr(dim.func, "id", "") == "c":
+        values = [literal_int(a.value) for a in dim.args if a.value is not None]
+        return values if all(v is not None for v in values) else None
+    value = literal_int(dim) if dim is not None else None
+    return [value] if value is not None else None
 
 
 def _shape(emitter: Emitter, dim: n.Node | None) -> cst.BaseExpression:

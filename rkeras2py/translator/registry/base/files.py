@@ -1,4 +1,5 @@
-"""base R's files and paths: temporary files, existence tests, reading and writing lines.
+"""base R's files and paths (temporary files, existence tests, reading and writing lines),
+and `as.array()` of what a Python API returns.
 
 CAVEATS
 - `tempfile()` names a file that does not exist yet, as R's does (`tempfile.mktemp`); the
@@ -86,3 +87,12 @@ def _read_lines(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
 @TABLE.special("is.raw", params="x", kind=Kind.BOOL)
 def _is_raw(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     return py.call("isinstance", emitter.expr(bound.get("x")), py.name("bytes"))
+
+
+@TABLE.special("as.array", params="x ...", kind=Kind.ARRAY)
+def _as_array(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    """An R array of the value: numpy's (a Python object, such as a tensor, converts)."""
+    x = bound.get("x")
+    if emitter.kind(x) is Kind.ARRAY:
+        return emitter.expr(x)
+    return py.call(emitter.imports.path("numpy.asarray"), emitter.expr(x))

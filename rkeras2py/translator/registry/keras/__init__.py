@@ -4,7 +4,18 @@ CAVEATS: the kind of the object a layer is piped onto decides the translation (s
 `compose`); where it cannot be known the runtime decides as R keras does.
 """
 
-from . import applications, backend, compose, datasets, layers, models, objects, saving, utilities  # noqa: F401
+from . import (  # noqa: F401  (each fills TABLE)
+    applications,
+    backend,
+    classes,
+    compose,
+    datasets,
+    layers,
+    models,
+    objects,
+    saving,
+    utilities,
+)
 from .models import ATTRIBUTES, METHOD_KINDS
 from .table import TABLE
 

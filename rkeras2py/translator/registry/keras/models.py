@@ -45,12 +45,42 @@ def _keras_model_sequential(emitter, bound: BoundCall) -> cst.BaseExpression:
     return new_sequential(emitter, bound, [])
 
 
+def _keras_model_statement(emitter, bound: BoundCall, mode) -> list[cst.BaseStatement]:
+    """`model <- keras_model(inputs, list(a, b))`: remember that `model` has several
+    outputs, so `predict(model, x)` is a list (a dict for named outputs), as in R."""
+    from ....grammar import nodes as n
+
+    outputs = bound.get("outputs")
+    several = None
+    if isinstance(outputs, n.Call) and getattr(outputs.func, "id", None) in ("list", "c"):
+        if len(outputs.args) > 1:
+            several = Kind.NAMED_LIST if all(arg.name for arg in outputs.args) else Kind.LIST
+    elif outputs is not None and emitter.kind(outputs) in (Kind.LIST, Kind.NAMED_LIST):
+        several = emitter.kind(outputs)
+    if several is not None and mode.action == "assign" and isinstance(mode.target, cst.Name):
+        emitter.multiple_outputs[mode.target.value] = several
+    return emitter.finish(emitter.expr(bound.node), mode)
+
+
 TABLE.add(
     "keras_model",
     "keras.Model",
     "inputs outputs ...",
     kind=Kind.MODEL,
+    statement=_keras_model_statement,
+    assigns=True,
 )
+
+
+def _prediction_kind(emitter, bound: BoundCall) -> Kind:
+    """An array, or a list of them for a model with several outputs."""
+    from ....grammar import nodes as n
+
+    model = bound.get("object")
+    if isinstance(model, n.Name) and model.id in emitter.multiple_outputs:
+        return emitter.multiple_outputs[model.id]
+    return Kind.ARRAY
+
 
 TABLE.add(
     "layer_input",
@@ -219,7 +249,12 @@ def _method_call(
     return py.call(py.attr(emitter.expr(bound.get("object")), method), *args)
 
 
-@TABLE.special("predict", params="object x batch_size verbose steps callbacks ...", kind=Kind.ARRAY)
+@TABLE.special(
+    "predict",
+    params="object x batch_size verbose steps callbacks ...",
+    kind=_prediction_kind,
+    item_kind=Kind.ARRAY,
+)
 def _predict(emitter, bound: BoundCall) -> cst.BaseExpression:
     return _method_call(
         emitter, bound, "predict", {"batch_size": as_int, "verbose": _verbose, "steps": as_int}
@@ -285,7 +320,11 @@ for _kind in (Kind.MODEL, Kind.SEQUENTIAL):
     TABLE.s3("summary", (_kind,), params="object ...", emit=_summary, visible=False)
 
 ATTRIBUTES = {
-    (Kind.HISTORY, "metrics"): Attribute("history", Kind.NAMED_LIST),
+    # Keras 3 logs the learning rate (ReduceLROnPlateau, LearningRateScheduler) as
+    # "learning_rate" where Keras 2 wrote "lr"
+    (Kind.HISTORY, "metrics"): Attribute(
+        "history", Kind.NAMED_LIST, keys=(("lr", "learning_rate"),)
+    ),
     (Kind.HISTORY, "params"): Attribute("params", Kind.NAMED_LIST),
     **{
         (model, name): Attribute(name, Kind.LIST, Kind.LAYER)
@@ -318,6 +357,7 @@ METHOD_KINDS = {
     "predict": Kind.ARRAY,
     "numpy": Kind.ARRAY,
     "get_layer": Kind.LAYER,
+    "gradient": Kind.LIST,  # tape$gradient(loss, variables): one gradient per variable
 }
 
 TABLE.add("keras", "keras", kind=Kind.PYOBJ, status="object")

@@ -523,8 +523,17 @@ def _metric(emitter, bound: BoundCall) -> cst.BaseExpression:
         )
         convert["axis"] = axis
     if function is not None and _computes(bound):
-        return via(emitter, bound, f"keras.metrics.{function}", convert=convert)
+        computed = via(emitter, bound, f"keras.metrics.{function}", convert=convert)
+        if function in _PER_ELEMENT:
+            # Keras 2 averaged over the last axis; Keras 3 gives one value per element
+            mean = emitter.imports.path("keras.ops.mean")
+            return py.call(mean, computed, py.arg(py.integer(-1), "axis"))
+        return computed
     return via(emitter, bound, f"keras.metrics.{class_name}", convert=convert)
+
+
+# Metric functions that Keras 3 no longer averages over the last axis.
+_PER_ELEMENT = frozenset({"binary_accuracy"})
 
 
 def _metric_params(function: str | None, formals: str) -> str:

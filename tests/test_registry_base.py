@@ -98,14 +98,14 @@ TRANSLATIONS = [
         'y = [["b"].index(value) + 1 if value in ["b"] else 0 for value in s]',
     ),
     # all.equal as a condition
-    (X + "ok <- isTRUE(all.equal(x, tab))", "ok = np.allclose(x, tab, rtol=1.5e-8)"),
+    (X + "ok <- isTRUE(all.equal(x, tab))", "ok = np.allclose(x, tab, rtol=1.5e-8, atol=1.5e-8)"),
     (
         X + "ok <- isTRUE(all.equal(x, tab, tolerance = 1e-3))",
-        "ok = np.allclose(x, tab, rtol=0.001)",
+        "ok = np.allclose(x, tab, rtol=0.001, atol=0.001)",
     ),
     (
         X + "if (!isTRUE(all.equal(x, tab))) print(x)",
-        "if not np.allclose(x, tab, rtol=1.5e-8):\n    print(x)",
+        "if not np.allclose(x, tab, rtol=1.5e-8, atol=1.5e-8):\n    print(x)",
     ),
     ("flag <- TRUE\nok <- isTRUE(flag)", "ok = flag is True"),
     # suppressWarnings: a statement is wrapped, a value is just the value

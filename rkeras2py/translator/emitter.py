@@ -221,7 +221,12 @@ class Emitter:
         if isinstance(node, n.Binary) and node.op in ("%>%", "|>"):
             node = pipe_call(self, node)
         if isinstance(node, n.Call) and isinstance(node.func, n.Extract):
-            # a Python method: R shows what it returns, unless that is None
+            # a Python function or method: R shows what it returns, unless that is None
+            from .emit.calls import python_path
+
+            path = python_path(self, node.func)
+            if path is not None:
+                return self.registry.chain_kind(path) is not Kind.NULL
             return self.registry.method_kinds.get(node.func.name) is not Kind.NULL
         if isinstance(node, n.Call):
             entry = resolve(self, node)

@@ -115,6 +115,8 @@ def _member(emitter: Emitter, node: n.Node, position: int) -> list[cst.BaseState
     try:
         if position == 0 and isinstance(node, n.Str):
             return attach_comments([py.expr_statement(py.docstring(node.value))], node)
+        if _is_active_binding(node):  # `name %<-active% function(value) ...`
+            return attach_comments(active_property(emitter, node.left.id, node.right), node)
         if not isinstance(node, n.Assign) or node.is_superassign:
             emitter.fail("RK102", "a %py_class% body holds only `name <- value` members", node)
         target = node.target
@@ -139,6 +141,15 @@ def _is_active(node: n.Node) -> bool:
         and getattr(node.func, "id", None) == "mark_active"
         and len(node.args) == 1
         and isinstance(node.args[0].value, n.Function)
+    )
+
+
+def _is_active_binding(node: n.Node) -> bool:
+    return (
+        isinstance(node, n.Binary)
+        and node.op == "%<-active%"
+        and isinstance(node.left, n.Name)
+        and isinstance(node.right, n.Function)
     )
 
 

@@ -506,10 +506,29 @@ def _all_equal_value(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     kinds = {emitter.kind(target), emitter.kind(current)}
     if kinds <= CHARACTER:
         return py.compare(emitter.expr(target), "==", emitter.expr(current))
+    # R compares the mean relative difference with `tolerance`: close to numpy's test with
+    # both tolerances (near-zero elements are compared absolutely, as R's mean does)
+    tolerance = expr(emitter, bound, "tolerance", cst.Float("1.5e-8"))
     if kinds & {Kind.LIST, Kind.NAMED_LIST}:
-        emitter.fail("RK103", "all.equal() of lists is not translated", bound.node)
-    rtol = expr(emitter, bound, "tolerance", cst.Float("1.5e-8"))
-    return py.call(np(emitter, "allclose"), emitter.expr(target), emitter.expr(current), rtol=rtol)
+        if Kind.NAMED_LIST in kinds:
+            emitter.fail("RK103", "all.equal() of named lists is not translated", bound.node)
+        # lists of arrays (a model's weights): the same length, each element all.equal
+        a, b = py.name("a"), py.name("b")
+        close = py.call(np(emitter, "allclose"), a, b, rtol=tolerance, atol=tolerance)
+        pairs = py.call("zip", emitter.expr(target), emitter.expr(current))
+        target_tuple = cst.Tuple([cst.Element(a), cst.Element(b)], lpar=[], rpar=[])
+        each = py.call("all", cst.GeneratorExp(close, cst.CompFor(target_tuple, pairs)))
+        same_length = py.compare(
+            py.call("len", emitter.expr(target)), "==", py.call("len", emitter.expr(current))
+        )
+        return py.boolop(same_length, "and", each)
+    return py.call(
+        np(emitter, "allclose"),
+        emitter.expr(target),
+        emitter.expr(current),
+        rtol=tolerance,
+        atol=tolerance,
+    )
 
 
 @special(

@@ -10,7 +10,7 @@ from ..emitter import Emitter, Mode, expression, kind_rule, statement
 from ..kinds import Kind
 from ..registry import BoundCall, Entry, bind
 from ..registry.convert import py_value
-from .values import python_name
+from .values import keyword_name, python_name
 
 
 def resolve(emitter: Emitter, node: n.Call) -> Entry | None:
@@ -82,7 +82,10 @@ def call(emitter: Emitter, node: n.Call) -> cst.BaseExpression:
             if added is not None:
                 return added
             return py.call(py.name(python_name(r_name)), *arguments(emitter, node.args, py_value))
-        return py.call(py.name(python_name(r_name)), *arguments(emitter, node.args))
+        # the R code's own function: its parameters are named as its variables are
+        return py.call(
+            py.name(python_name(r_name)), *arguments(emitter, node.args, names=python_name)
+        )
     if isinstance(func, n.Namespace):
         emitter.fail("RK101", f"unknown function '{func.package}::{func.name}'", node)
     if is_super_call(emitter, node):
@@ -249,7 +252,7 @@ def table_call(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
         if in_order and param not in bound.by_name and param not in entry.rename:
             args.append(py.arg(converted))
         else:
-            args.append(py.arg(converted, python_name(entry.rename.get(param, param))))
+            args.append(py.arg(converted, keyword_name(entry.rename.get(param, param))))
             in_order = False
     args.extend(extra_arguments(emitter, bound))
     if receiver is not None:
@@ -276,7 +279,9 @@ def _is_null(node: n.Node) -> bool:
     return isinstance(node, n.Const) and node.name == "NULL"
 
 
-def arguments(emitter: Emitter, args: list[n.Arg], convert=None) -> list[cst.Arg]:
+def arguments(
+    emitter: Emitter, args: list[n.Arg], convert=None, names=keyword_name
+) -> list[cst.Arg]:
     """R arguments as Python ones: `...` spreads, names lose their dots; `convert` turns
     each value into what Python receives (R values into what reticulate sends)."""
     result = []
@@ -289,7 +294,7 @@ def arguments(emitter: Emitter, args: list[n.Arg], convert=None) -> list[cst.Arg
             result.append(py.arg(py.name("kwargs"), star="**"))
             continue
         value = convert(emitter, arg.value) if convert else emitter.expr(arg.value)
-        result.append(py.arg(value, python_name(arg.name) if arg.name else None))
+        result.append(py.arg(value, names(arg.name) if arg.name else None))
     return result
 
 

@@ -19,7 +19,7 @@ from ..analysis import class_name
 from ..emitter import DISCARD, RETURN, Emitter, Mode
 from ..kinds import Kind
 from .functions import define
-from .values import python_name
+from .values import keyword_name, python_name
 
 # R method names that are Python's special methods.
 SPECIAL_METHODS = {"initialize": "__init__", "finalize": "__del__"}
@@ -73,7 +73,7 @@ def _header(emitter: Emitter, header: n.Node) -> tuple[list[cst.Arg], list[cst.A
             continue
         value = emitter.expr(arg.value)
         if arg.name:
-            keywords.append(py.arg(value, python_name(arg.name)))
+            keywords.append(py.arg(value, keyword_name(arg.name)))
         else:
             bases.append(py.arg(value))
     return bases, keywords

@@ -21,8 +21,11 @@ def index_expression(emitter: Emitter, index: n.Node | None):
         return py.string(index.value)
     if isinstance(index, n.Binary) and index.op == ":":
         first, last = literal_int(index.left), literal_int(index.right)
+        if first is not None and last is not None and first > last > 0:
+            # `x[3:1]`: the positions counted down, as a list of indices
+            return py.list_([py.integer(position - 1) for position in range(first, last - 1, -1)])
         if first is not None and last is not None and first > last:
-            emitter.fail("RK102", "a descending index range is not translated", index)
+            emitter.fail("RK102", "a descending index range through 0 is not translated", index)
         lower = minus_one(whole(emitter, index.left))
         upper = whole(emitter, index.right)
         return py.slice_(None if _is_zero(lower) else lower, upper)

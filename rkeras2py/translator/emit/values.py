@@ -16,7 +16,23 @@ _NAMED_CONSTANTS = {"T": "True", "F": "False"}
 _MATH_CONSTANTS = {"pi": "math.pi"}
 
 
+# Python builtins the translations call: an R variable of that name gets a `_`, so it
+# cannot shadow them (R keeps functions and variables apart; Python does not).
+_BUILTINS = frozenset(
+    "abs all any bool bytes dict enumerate filter float format input int isinstance iter len "
+    "list map max min next object open print range round set sorted str sum super tuple type "
+    "zip".split()
+)
+
+
 def python_name(r_name: str) -> str:
+    """A Python variable for an R name: dots become underscores, keywords and the builtins
+    the translation relies on get a `_`."""
+    name = keyword_name(r_name)
+    return name + "_" if name in _BUILTINS else name
+
+
+def keyword_name(r_name: str) -> str:
     """A Python identifier for an R name: dots become underscores, keywords get a `_`."""
     name = r_name.replace(".", "_")
     if name.startswith("_") and r_name.startswith("."):

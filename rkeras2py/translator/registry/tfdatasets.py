@@ -182,7 +182,7 @@ def _method_call(emitter, bound: BoundCall) -> cst.BaseExpression:
     """`dataset.method(...)`: the dataset first, so the functions a pipeline's earlier
     steps write come first; arguments positional while R's come in order."""
     from ..emit.calls import convert_argument, extra_arguments
-    from ..emit.values import python_name
+    from ..emit.values import keyword_name
 
     entry = bound.entry
     receiver = _dataset(emitter, bound)
@@ -196,7 +196,7 @@ def _method_call(emitter, bound: BoundCall) -> cst.BaseExpression:
             in_order = False
             continue
         converted = convert_argument(emitter, entry, param, value)
-        keyword = None if in_order and param not in bound.by_name else python_name(param)
+        keyword = None if in_order and param not in bound.by_name else keyword_name(param)
         in_order = keyword is None
         args.append(py.arg(converted, keyword))
     args.extend(extra_arguments(emitter, bound))

@@ -1764,6 +1764,7 @@ def _apply_list(
         if body is not None:
             emitter.enter_function(function)
             try:
+                emitter.set_kind(function.params[0].name, _item_kind(emitter, data))
                 element_expr = emitter.expr(body)
             finally:
                 emitter.leave_function()
@@ -1793,6 +1794,14 @@ def _apply_list(
     if emitter.kind(data) is Kind.NAMED_LIST:
         iterable = py.call(py.attr(iterable, "values"))
     return comprehension(element_expr, name, iterable)
+
+
+def _item_kind(emitter: Emitter, data: n.Node) -> Kind:
+    """What one element of `data` is: a vector's scalars, a model's layers."""
+    from ...emit.indexing import item_kind
+
+    kind = item_kind(emitter, data)
+    return kind if kind is not Kind.UNKNOWN else element_of(emitter.kind(data))
 
 
 @special("lapply", params="X FUN ...", kind=Kind.LIST)

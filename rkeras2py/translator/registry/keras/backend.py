@@ -23,7 +23,7 @@ import libcst as cst
 from ....grammar import nodes as n
 from ... import pyast as py
 from ...emit.calls import convert_argument, extra_arguments
-from ...emit.values import python_name, r_double
+from ...emit.values import keyword_name, r_double
 from ...kinds import NUMERIC_SCALARS, NUMERIC_VECTORS, Kind
 from .. import BoundCall, Entry, bind
 from ..convert import (
@@ -65,7 +65,7 @@ def _call(emitter, bound: BoundCall, target: str | None = None, defaults=None) -
         if in_order and param not in bound.by_name:
             args.append(py.arg(converted))
         else:
-            args.append(py.arg(converted, python_name(entry.rename.get(param, param))))
+            args.append(py.arg(converted, keyword_name(entry.rename.get(param, param))))
             in_order = False
     args.extend(extra_arguments(emitter, bound))
     for param, code in (defaults or {}).items():

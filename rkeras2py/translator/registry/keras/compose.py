@@ -15,7 +15,7 @@ import libcst as cst
 
 from ....grammar import nodes as n
 from ... import pyast as py
-from ...emit.values import python_name
+from ...emit.values import keyword_name
 from ...kinds import Kind
 from .. import BoundCall, Entry, bind
 from ..convert import as_int, is_null, shape
@@ -81,7 +81,7 @@ def constructor(emitter, bound: BoundCall, skip: tuple[str, ...] = ()) -> cst.Ba
                 value,
             )
         converted = convert_argument(emitter, entry, param, value)
-        keyword = python_name(entry.rename.get(param, param))
+        keyword = keyword_name(entry.rename.get(param, param))
         if position == 0 and param not in bound.by_name and param not in entry.rename:
             keyword = None
         args.append(py.arg(converted, keyword))

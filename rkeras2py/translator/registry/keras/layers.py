@@ -21,7 +21,7 @@ import libcst as cst
 
 from ....grammar import nodes as n
 from ... import pyast as py
-from ...emit.values import python_name
+from ...emit.values import keyword_name
 from ...kinds import Kind
 from .. import BoundCall, Entry
 from ..convert import as_int, axis, elements, int_list, int_tuple, is_null, py_value, shape
@@ -582,7 +582,7 @@ def _multi_head_attention(emitter, bound: BoundCall) -> cst.BaseExpression:
         if param == "..." or value is None or is_null(value):
             continue
         converted = convert_argument(emitter, entry, param, value)
-        args.append(py.arg(converted, python_name(param)))
+        args.append(py.arg(converted, keyword_name(param)))
     layer_value = py.call(
         emitter.imports.path("keras.layers.MultiHeadAttention"),
         *args,
@@ -686,7 +686,7 @@ def _merge_arguments(emitter, bound: BoundCall, special) -> tuple[list[cst.Arg],
             keywords.append(py.arg(convert_argument(emitter, entry, param, value), param))
     for arg in bound.extra:
         if arg.name is not None:
-            keywords.append(py.arg(py_value(emitter, arg.value), python_name(arg.name)))
+            keywords.append(py.arg(py_value(emitter, arg.value), keyword_name(arg.name)))
     return keywords, more
 
 

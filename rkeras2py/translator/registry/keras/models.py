@@ -12,7 +12,7 @@ from __future__ import annotations
 import libcst as cst
 
 from ... import pyast as py
-from ...emit.values import python_name
+from ...emit.values import keyword_name
 from ...kinds import Kind
 from .. import Attribute, BoundCall
 from ..convert import as_int, as_list, is_null, py_value, shape, tuple_value
@@ -233,7 +233,7 @@ def _method_call(
     for param in bound.entry.params[1:]:
         value = bound.get(param)
         if value is None and defaults and param in defaults:
-            args.append(py.arg(defaults[param], python_name(param)))
+            args.append(py.arg(defaults[param], keyword_name(param)))
             positional = False
             continue
         if param == "..." or param in drop or value is None or is_null(value):
@@ -242,7 +242,7 @@ def _method_call(
         converter = converters.get(param)
         converted = converter(emitter, value) if converter else emitter.expr(value)
         keep = positional and param in ("x", "y") and param not in bound.by_name
-        args.append(py.arg(converted, None if keep else python_name(param)))
+        args.append(py.arg(converted, None if keep else keyword_name(param)))
         positional = keep
     args.extend(extra_arguments(emitter, bound))
     args.extend(tail)

@@ -91,6 +91,10 @@ def c(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
         items = []
         for kind, arg in zip(kinds, args):
             value = emitter.expr(arg.value)
+            if kind in (Kind.UNKNOWN, Kind.PYOBJ, Kind.TENSOR):
+                # a number or an array from Python: R's c() takes its elements either way
+                flat = py.call(np(emitter, "ravel"), value, order=py.string("F"))
+                value = py.call(py.attr(flat, "tolist"))
             items.append(cst.StarredElement(value) if kind not in SCALARS else value)
         return cst.List([i if isinstance(i, cst.StarredElement) else cst.Element(i) for i in items])
     parts = [element(emitter, arg.value) for arg in args]

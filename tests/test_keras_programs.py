@@ -1,4 +1,5 @@
-"""Keras programs (fixtures/keras): translation, golden file, execution under TensorFlow.
+"""Keras programs (fixtures/keras; custom classes in fixtures/classes): translation, golden
+file, execution under TensorFlow.
 
 Each program's translation must be exactly its expected `.py` (UPDATE_EXPECTED=1 rewrites
 them after a deliberate change), free of error diagnostics, pyflakes-clean and stable under
@@ -24,32 +25,33 @@ from outputs import same_values
 
 from rkeras2py.translator import translate
 
-KERAS = FIXTURES / "keras"
-PROGRAMS = sorted(KERAS.glob("*.R"))
+# Each folder and how many of its programs must be translated (the floor only rises).
+FLOORS = {"keras": 60, "classes": 0}
+PROGRAMS = sorted(p for folder in FLOORS for p in (FIXTURES / folder).glob("*.R"))
 TRANSLATED = [p for p in PROGRAMS if p.with_suffix(".py").exists()]
 UPDATE = os.environ.get("UPDATE_EXPECTED") == "1"
 RUNNER = Path(__file__).resolve().parent / "keras_runner.py"
 TOLERANCE = 1e-4  # float32 sums may be added up in another order than TF 2.15 did
-FLOOR = 60
 
 
 def _expected_output(program: Path) -> str:
     return program.with_suffix(".out").read_text(encoding="utf-8")
 
 
-def test_enough_keras_programs_are_translated():
+@pytest.mark.parametrize("folder", FLOORS)
+def test_enough_programs_are_translated(folder: str):
     """The floor only rises: translated programs are held by the tests below."""
-    assert len(PROGRAMS) >= FLOOR
-    assert len(TRANSLATED) >= FLOOR
+    translated = [p for p in TRANSLATED if p.parent.name == folder]
+    assert len(translated) >= FLOORS[folder]
 
 
-@pytest.mark.parametrize("program", PROGRAMS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("program", PROGRAMS, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_fixture_is_complete(program: Path):
     assert program.with_suffix(".out").exists(), "R keras's output is missing"
     assert program.with_suffix(".twin.py").exists(), "the hand-written twin is missing"
 
 
-@pytest.mark.parametrize("program", TRANSLATED, ids=lambda p: p.stem)
+@pytest.mark.parametrize("program", TRANSLATED, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_translation_is_the_expected_python(program: Path):
     result = translate(program.read_text(encoding="utf-8"), program.name)
     assert not result.has_errors, [d.format() for d in result.diagnostics]
@@ -99,7 +101,7 @@ def executed() -> dict:
     return _run_batches(TRANSLATED)
 
 
-@pytest.mark.parametrize("program", TRANSLATED, ids=lambda p: p.stem)
+@pytest.mark.parametrize("program", TRANSLATED, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_translation_prints_what_r_keras_printed(program: Path, executed: dict):
     result = executed[program.with_suffix(".py").name]["translation"]
     assert result["error"] is None, result["error"]
@@ -107,7 +109,7 @@ def test_translation_prints_what_r_keras_printed(program: Path, executed: dict):
     assert ok, reason
 
 
-@pytest.mark.parametrize("program", TRANSLATED, ids=lambda p: p.stem)
+@pytest.mark.parametrize("program", TRANSLATED, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_twin_prints_what_r_keras_printed(program: Path, executed: dict):
     result = executed[program.with_suffix(".py").name]["twin"]
     assert result["error"] is None, result["error"]
@@ -115,7 +117,7 @@ def test_twin_prints_what_r_keras_printed(program: Path, executed: dict):
     assert ok, reason
 
 
-@pytest.mark.parametrize("program", TRANSLATED, ids=lambda p: p.stem)
+@pytest.mark.parametrize("program", TRANSLATED, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_models_match_the_twin(program: Path, executed: dict):
     for name, comparison in executed[program.with_suffix(".py").name]["models"].items():
         assert comparison["config_equal"], f"{name}: {comparison['detail']}"

@@ -257,7 +257,7 @@ def test_reductions_shift_the_axis(tensors):
 def test_elementwise_maths(tensors):
     assert float(tensors["half"]) == 2  # R: round(2.5) is 2 (half to even)
     assert float(tensors["l2"]) == pytest.approx(3)
-    assert tensors["sorted"].numpy().tolist() == [3, 2, 1]
+    assert tensors["sorted_"].numpy().tolist() == [3, 2, 1]
     assert tensors["row"].shape == (1, 3)  # R: t() of a vector is one row
     assert tuple(tensors["moved"].shape) == (4, 2, 3)  # R: TensorShape([4, 2, 3])
 

@@ -11,6 +11,8 @@ __all__ = ["compose_layer", "merge_inputs", "normalize_shape"]
 def compose_layer(obj, layer, *args, **kwargs):
     """R keras's `compose_layer()`: `obj %>% layer` adds the layer to a Sequential model
     (and returns the model), and calls it on anything else (a tensor, a list of them)."""
+    if obj is None:  # no object: the layer itself, as R returns it
+        return layer
     if isinstance(obj, keras.Sequential):
         obj.add(layer)
         return obj

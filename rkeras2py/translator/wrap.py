@@ -53,8 +53,28 @@ _PRIORITIES = {
 def wrap_code(code: str) -> str:
     out: list[str] = []
     for line in code.split("\n"):
-        out.extend(wrap_line(line, inside=False) if len(line) > LIMIT else [line])
+        if len(line) <= LIMIT:
+            out.append(line)
+            continue
+        code_part, comment = _trailing_comment(line)
+        if comment is None:
+            out.extend(wrap_line(line, inside=False))
+            continue
+        # the comment counts towards the length and stays on the last line, as in ruff
+        wrapped = wrap_line(code_part, inside=False, reserve=len(comment) + 2)
+        wrapped[-1] += "  " + comment
+        out.extend(wrapped)
     return "\n".join(out)
+
+
+def _trailing_comment(line: str) -> tuple[str, str | None]:
+    """A line's code and its trailing comment (None when it has none)."""
+    tokens = _tokens(line)
+    if not tokens or tokens[-1].type != tokenize.COMMENT or tokens[0].type == tokenize.COMMENT:
+        return line, None
+    indent = line[: len(line) - len(line.lstrip())]
+    start = len(indent) + tokens[-1].start[1]
+    return line[:start].rstrip(), line[start:]
 
 
 def _tokens(text: str):
@@ -135,8 +155,9 @@ def _is_binary(previous) -> bool:
     return previous.type == tokenize.OP and previous.string in _CLOSE
 
 
-def wrap_line(line: str, *, inside: bool) -> list[str]:
-    if len(line) <= LIMIT:
+def wrap_line(line: str, *, inside: bool, reserve: int = 0) -> list[str]:
+    """`line` split to fit; `reserve` characters are taken by what follows it (a comment)."""
+    if len(line) + reserve <= LIMIT:
         return [line]
     facts = _scan(line)
     if facts is None:
@@ -145,6 +166,10 @@ def wrap_line(line: str, *, inside: bool) -> list[str]:
     indent = line[: len(line) - len(line.lstrip())]
     if commas and commas[-1] == len(line.rstrip()) - 1:
         commas = commas[:-1]  # the trailing comma of an element
+    if not commas and not operators:
+        fluent = _fluent_split(line, indent, pairs, equals, inside)
+        if fluent is not None:
+            return fluent
     if inside and not commas and not clauses and operators:
         return _operator_split(line, indent, operators)
     if not inside:
@@ -158,6 +183,49 @@ def wrap_line(line: str, *, inside: bool) -> list[str]:
             body = wrap_line(indent + "    " + line[value_at:].strip(), inside=True)
             return [line[:value_at] + "(", *body, indent + ")"]
     return _bracket_split(line, indent, pairs, inside)
+
+
+def _fluent_split(line: str, indent: str, pairs, equals, inside: bool) -> list[str] | None:
+    """A chain of two or more method calls (`ds.map(f).batch(2)`) one call a line, as ruff
+    formats a call chain that does not fit: in parentheses of its own at statement level
+    (on one line there if it fits), as it stands inside brackets."""
+    value_at = len(indent)
+    if equals and not inside:
+        value_at = equals[-1] + len(line[equals[-1] :].split(" ", 1)[0]) + 1
+    elif line.lstrip().startswith("return ") and not inside:
+        value_at = len(indent) + len("return ")
+    links = [
+        closed + 1
+        for opened, closed in pairs
+        if opened > value_at and line[closed + 1 : closed + 2] == "."
+    ]
+    if len(links) < 2 or not line.rstrip().rstrip(",").endswith(")"):
+        return None
+    if inside:
+        pieces, start = [], len(indent)
+        for link in links:
+            pieces.append(line[start:link].strip())
+            start = link
+        pieces.append(line[start:].strip())
+        out: list[str] = []
+        for piece in pieces:
+            out.extend(wrap_line(indent + piece, inside=True))
+        return out
+    inner = indent + "    "
+    head = line[:value_at]
+    if len(inner + line[value_at:].strip()) <= LIMIT:
+        return [head + "(", inner + line[value_at:].strip(), indent + ")"]
+    pieces, start = [], value_at
+    for link in links:
+        pieces.append(line[start:link].strip())
+        start = link
+    pieces.append(line[start:].strip())
+    body: list[str] = []
+    for piece in pieces:
+        body.extend(wrap_line(inner + piece, inside=True))
+    if not head.strip():
+        return [indent + "(", *body, indent + ")"]
+    return [head + "(", *body, indent + ")"]
 
 
 def _has_operator(text: str) -> bool:

@@ -94,6 +94,13 @@ def call(emitter: Emitter, node: n.Call) -> cst.BaseExpression:
 
         parent = py.attr(py.call("super"), method_name(func.name))
         return py.call(parent, *arguments(emitter, node.args, py_value))
+    if (  # R6's `Class$new(...)`: Python instantiates by calling the class
+        isinstance(func, n.Extract)
+        and func.name == "new"
+        and isinstance(func.obj, n.Name)
+        and func.obj.id in emitter.class_kinds
+    ):
+        return py.call(emitter.expr(func.obj), *arguments(emitter, node.args, py_value))
     if is_method_call(emitter, node):
         # `obj$method(...)`: a Python object's method, given R values as reticulate does
         receiver = func.obj
@@ -338,6 +345,13 @@ def _computed_call_kind(emitter: Emitter, node: n.Call) -> Kind:
         return emitter.registry.method_kinds.get(func.name, Kind.UNKNOWN)
     if isinstance(func, n.Name) and func.id in emitter.class_kinds:
         return emitter.class_kinds[func.id]
+    if (
+        isinstance(func, n.Extract)
+        and func.name == "new"
+        and isinstance(func.obj, n.Name)
+        and func.obj.id in emitter.class_kinds
+    ):
+        return emitter.class_kinds[func.obj.id]
     if isinstance(func, n.Name) and emitter.kind(func) in (Kind.LAYER, Kind.MODEL):
         from ..registry.keras.compose import composed_kind
 

@@ -160,23 +160,35 @@ def method(emitter: Emitter, r_name: str, function: n.Function, decorators=()) -
     body = function.body.body if isinstance(function.body, n.Block) else [function.body]
     # R returns an assignment's value too; only a call's result is used, by Keras
     ends_in_assignment = bool(body) and isinstance(body[-1], n.Assign)
-    returns = name not in ("__init__", "build") and not (
-        ends_in_assignment and name not in ("call", "__call__")
-    )
+    # Keras ignores what `__init__`, `build` and the callbacks' `on_*` hooks return
+    returns = name not in ("__init__", "build") and not name.startswith("on_")
+    returns = returns and not (ends_in_assignment and name not in ("call", "__call__"))
     mode = RETURN if returns else DISCARD
     definition = define(emitter, name, function, method=True, mode=mode)
     return definition.with_changes(decorators=list(decorators))
 
 
 def active_property(emitter: Emitter, r_name: str, function: n.Function) -> list[cst.FunctionDef]:
-    """`mark_active(function(value) ...)`: R calls the same function to get (no `value`) and
-    to set; Python has a getter and, when it takes `value`, a setter."""
+    """`mark_active(function(value) ...)`: R calls the same function to get (with no
+    argument) and to set (with the value as its first argument, whatever its name);
+    Python has a getter and, when the function takes an argument, a setter."""
     name = python_name(r_name)
     getter = method(emitter, r_name, function, [cst.Decorator(py.name("property"))])
-    if not any(param.name == "value" for param in function.params):
+    if not function.params:
         return [getter]
-    getter_params = [p for p in getter.params.params if p.name.value != "value"]
-    getter = getter.with_changes(params=getter.params.with_changes(params=getter_params))
+    # the getter runs the same body with the value missing: a default of None
+    params = [
+        param.with_changes(default=py.name("None"), equal=_equal())
+        if param.name.value != "self" and param.default is None
+        else param
+        for param in getter.params.params
+    ]
+    getter = getter.with_changes(params=getter.params.with_changes(params=params))
     setter_decorator = cst.Decorator(py.attr(py.name(name), "setter"))
     setter = method(emitter, r_name, function, [setter_decorator])
     return [getter, setter]
+
+
+def _equal() -> cst.AssignEqual:
+    none = cst.SimpleWhitespace("")
+    return cst.AssignEqual(whitespace_before=none, whitespace_after=none)

@@ -132,6 +132,7 @@ PACKAGE_MODULES = (
     "keras",
     "tensorflow",
     "tfdatasets",
+    "r6",
 )
 
 

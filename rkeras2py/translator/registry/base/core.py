@@ -1696,6 +1696,7 @@ KNOWN_PACKAGES = {
     "tensorflow",
     "tfdatasets",
     "reticulate",
+    "R6",
 }
 
 

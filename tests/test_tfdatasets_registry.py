@@ -116,9 +116,10 @@ def test_a_formula_is_a_named_def_before_the_pipeline():
         "def predicate(x, y, *_):\n"
         "    return y > 3"
     )
+    # a long call chain is parenthesized, one call a line, as ruff writes it
     assert "".join(pipeline.split()) == (
-        "tf.data.Dataset.from_tensor_slices(([1.0,2.0],[3.0,4.0]))"
-        ".map(map_fn).filter(predicate).batch(2)"
+        "(tf.data.Dataset.from_tensor_slices(([1.0,2.0],[3.0,4.0]))"
+        ".map(map_fn).filter(predicate).batch(2))"
     )
 
 

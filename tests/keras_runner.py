@@ -128,7 +128,7 @@ def compare(twin: keras.Model, translated: keras.Model) -> dict:
     expected = keras.tree.flatten(twin(x, training=False))
     actual = keras.tree.flatten(translated(x, training=False))
     result["outputs_equal"] = len(expected) == len(actual) and all(
-        np.allclose(np.asarray(a), np.asarray(b), rtol=1e-5, atol=1e-6)
+        np.allclose(np.asarray(a), np.asarray(b), rtol=1e-5, atol=1e-6, equal_nan=True)
         for a, b in zip(expected, actual)
     )
     return result

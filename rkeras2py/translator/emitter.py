@@ -102,6 +102,7 @@ class Emitter:
         self.top_level = True
         # `%py_class%` classes of this file: what their instances are (a layer, a model)
         self.class_kinds: dict[str, Kind] = {}
+        self.class_inits: dict[str, n.Function] = {}  # a class's `initialize` method
         self.dots_keywords_only = False  # inside a method, `...` is `**kwargs`
         # functions the R code builds that behave like registry entries
         # (`layer_scale <- new_layer_class(...)` composes as `layer_*()` does)

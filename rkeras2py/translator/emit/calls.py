@@ -74,6 +74,8 @@ def call(emitter: Emitter, node: n.Call) -> cst.BaseExpression:
         if definition is not None:
             emitter.observe_call(definition, node.args)
         if r_name in emitter.class_kinds:  # a `%py_class%` class: a Python constructor
+            if r_name in emitter.class_inits:
+                emitter.observe_call(emitter.class_inits[r_name], node.args)
             return py.call(py.name(python_name(r_name)), *arguments(emitter, node.args, py_value))
         if emitter.kind(func) in (Kind.LAYER, Kind.MODEL):
             from ..registry.keras.compose import call_layer_object
@@ -342,7 +344,10 @@ def _computed_call_kind(emitter: Emitter, node: n.Call) -> Kind:
         path = python_path(emitter, func)
         if path is not None:
             return emitter.registry.chain_kind(path)
-        return emitter.registry.method_kinds.get(func.name, Kind.UNKNOWN)
+        if emitter.kind(func.obj) in (Kind.UNKNOWN, Kind.LIST, Kind.NAMED_LIST):
+            return emitter.registry.method_kinds.get(func.name, Kind.UNKNOWN)
+        # a Python object's method gives a Python object, unless the registry knows better
+        return emitter.registry.method_kinds.get(func.name, Kind.PYOBJ)
     if isinstance(func, n.Name) and func.id in emitter.class_kinds:
         return emitter.class_kinds[func.id]
     if (

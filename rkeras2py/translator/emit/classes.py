@@ -45,8 +45,11 @@ def py_class_statement(emitter: Emitter, node: n.Binary, mode: Mode) -> list[cst
     if not isinstance(node.right, n.Block):
         emitter.fail("RK102", "the right side of %py_class% must be a { } block", node.right)
     bases, keywords = _header(emitter, node.left)
-    emitter.set_kind(name, Kind.FUNCTION)
+    emitter.set_kind(name, Kind.PYOBJ)  # the class object: `$` on it is an attribute
     emitter.class_kinds[name] = instance_kind(emitter, node.left)
+    initializer = _initializer(node.right)
+    if initializer is not None:  # calls of the class tell the kinds of its arguments
+        emitter.class_inits[name] = initializer
     scope = emitter.analysis.scope_of(node.right)
     body = class_body(emitter, node.right, scope)
     definition = cst.ClassDef(
@@ -61,6 +64,19 @@ def py_class_statement(emitter: Emitter, node: n.Binary, mode: Mode) -> list[cst
     if mode.action in ("assign", "return"):
         statements += emitter.finish(py.name(python_name(name)), mode)
     return statements
+
+
+def _initializer(block: n.Block) -> n.Function | None:
+    """The `initialize` method of a class body, if it has one."""
+    for statement in block.body:
+        if (
+            isinstance(statement, n.Assign)
+            and isinstance(statement.target, (n.Name, n.Str))
+            and (getattr(statement.target, "id", None) or statement.target.value) == "initialize"
+            and isinstance(statement.value, n.Function)
+        ):
+            return statement.value
+    return None
 
 
 def _header(emitter: Emitter, header: n.Node) -> tuple[list[cst.Arg], list[cst.Arg]]:

@@ -123,6 +123,8 @@ def for_statement(emitter: Emitter, node: n.For, mode: Mode) -> list[cst.BaseSta
     kind = emitter.kind(node.iterable)
     if kind is Kind.DATASET:  # the elements of a tf.data pipeline are tensors
         emitter.set_kind(node.var.id, Kind.TENSOR)
+    elif kind is Kind.PYOBJ:  # what a Python sequence holds is a Python object too
+        emitter.set_kind(node.var.id, Kind.PYOBJ)
     else:
         emitter.set_kind(node.var.id, element_of(kind) if kind in SEQUENCES else Kind.UNKNOWN)
     body = branch(emitter, node.body, DISCARD)

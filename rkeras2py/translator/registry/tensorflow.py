@@ -321,7 +321,20 @@ def _shape(emitter, bound: BoundCall) -> cst.BaseExpression:
             return py.call(shape_class, py_value(emitter, dims))
     else:
         values = [arg.value for arg in bound.extra]
-    return py.call(shape_class, py.list_([_dimension(emitter, value) for value in values]))
+    items: list[cst.BaseElement] = []
+    for value in values:
+        if _is_sequence(emitter, value):  # R's shape() takes vectors too and joins them
+            items.append(cst.StarredElement(emitter.expr(value)))
+        else:
+            items.append(cst.Element(_dimension(emitter, value)))
+    return py.call(shape_class, cst.List(items))
+
+
+def _is_sequence(emitter, node: n.Node) -> bool:
+    """A value of several dimensions: `tail(input_shape, 1)`, a vector, a shape."""
+    if isinstance(node, n.Call) and getattr(node.func, "id", None) in ("tail", "head"):
+        return True
+    return emitter.kind(node) in (Kind.LIST, Kind.INT_VECTOR, Kind.NUM_VECTOR, Kind.RANGE)
 
 
 def _tf_function_call(emitter, bound: BoundCall, function: cst.BaseExpression) -> cst.Call:

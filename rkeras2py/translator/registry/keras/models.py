@@ -358,6 +358,9 @@ METHOD_KINDS = {
     "numpy": Kind.ARRAY,
     "get_layer": Kind.LAYER,
     "gradient": Kind.LIST,  # tape$gradient(loss, variables): one gradient per variable
+    "get_config": Kind.NAMED_LIST,  # dicts come to R as named lists
+    "get_vocabulary": Kind.LIST,
+    "to_json": Kind.STR,
 }
 
 TABLE.add("keras", "keras", kind=Kind.PYOBJ, status="object")

@@ -21,6 +21,12 @@ CASES = [
     # inside brackets, a chain splits where it stands
     'print("counts:", *count(keras.ops.convert_to_tensor([1, 1, 2, 1], dtype="int32"))'
     '.numpy().ravel(order="F"))',
+    # one operator and a call at the end: the call's brackets split, no parentheses added
+    "def f(self, inputs, x):\n    return keras.ops.sign(inputs) * keras.ops.log("
+    "1 + keras.ops.abs(x) / self.scale_value_x)",
+    # a dict after `return` is a display: one element a line
+    "def f(self):\n"
+    '    return {"initial_rate": self.initial_rate, "drop": self.drop, "every": self.every_n_x}',
     # a plain call splits at its last bracket pair
     "model = keras.Model(inputs=[first_input, second_input], outputs=[first_out, second_out])",
 ]

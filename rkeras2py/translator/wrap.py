@@ -19,6 +19,8 @@ import tokenize
 LIMIT = 88
 _OPEN = {"(": ")", "[": "]", "{": "}"}
 _CLOSE = frozenset(_OPEN.values())
+# Words after which a bracket opens a display (a list, dict or tuple), not a call.
+_KEYWORDS = frozenset({"return", "yield", "in", "else", "if", "and", "or", "not", "await"})
 
 # black's delimiter priorities (higher splits first), for the operators the emitters write.
 _PRIORITIES = {
@@ -178,7 +180,11 @@ def wrap_line(line: str, *, inside: bool, reserve: int = 0) -> list[str]:
             value_at = equals[-1] + len(line[equals[-1] :].split(" ", 1)[0]) + 1
         elif line.lstrip().startswith("return "):
             value_at = len(indent) + len("return ")
-        if value_at is not None and _has_operator(line[value_at:]):
+        if (
+            value_at is not None
+            and _has_operator(line[value_at:])
+            and not _split_last_call(line, value_at, pairs, operators)
+        ):
             # `x = a + b` too long: the value goes in parentheses, as ruff writes it
             body = wrap_line(indent + "    " + line[value_at:].strip(), inside=True)
             return [line[:value_at] + "(", *body, indent + ")"]
@@ -228,6 +234,24 @@ def _fluent_split(line: str, indent: str, pairs, equals, inside: bool) -> list[s
     return [head + "(", *body, indent + ")"]
 
 
+def _split_last_call(line: str, value_at: int, pairs, operators) -> bool:
+    """Whether ruff splits `x = a * f(...)` at the last call's brackets instead of wrapping
+    the value in parentheses: one operator at the top priority, the value ending in that
+    call, and other brackets before it or its opening part fitting (black's rule for
+    omitting optional parentheses)."""
+    inside_value = [(at, value) for at, value in operators if at >= value_at]
+    if not inside_value or not line.rstrip().endswith(")"):
+        return False
+    top = max(_PRIORITIES[value] for _, value in inside_value)
+    if sum(1 for _, value in inside_value if _PRIORITIES[value] == top) != 1:
+        return False
+    opened, closed = pairs[-1]
+    if closed != len(line.rstrip()) - 1 or closed == opened + 1:
+        return False
+    others = any(o >= value_at and c < opened for o, c in pairs)
+    return others or len(line[: opened + 1]) <= LIMIT
+
+
 def _has_operator(text: str) -> bool:
     facts = _scan(text)
     return bool(facts and facts[3] and not facts[1])
@@ -262,7 +286,8 @@ def _bracket_split(line: str, indent: str, pairs, inside: bool) -> list[str]:
     inner = indent + "    "
     pieces, with_commas = _split_body(body)
     before = line[:opened].rstrip()
-    display = not before or not (before[-1].isalnum() or before[-1] in "_)]}\"'")
+    keyword_before = bool(before) and before.split()[-1] in _KEYWORDS
+    display = keyword_before or not before or not (before[-1].isalnum() or before[-1] in "_)]}\"'")
     if display and with_commas and len(pieces) > 1:
         middle = []  # a list, dict or tuple display splits one element per line
         for piece in pieces:

@@ -74,9 +74,11 @@ def call(emitter: Emitter, node: n.Call) -> cst.BaseExpression:
         if definition is not None:
             emitter.observe_call(definition, node.args)
         if r_name in emitter.class_kinds:  # a `%py_class%` class: a Python constructor
+            # arguments as the R code writes them (`Scaler(factor=2)`): the kinds the
+            # class's initialize() sees are the ones recorded here
             if r_name in emitter.class_inits:
                 emitter.observe_call(emitter.class_inits[r_name], node.args)
-            return py.call(py.name(python_name(r_name)), *arguments(emitter, node.args, py_value))
+            return py.call(py.name(python_name(r_name)), *arguments(emitter, node.args))
         if emitter.kind(func) in (Kind.LAYER, Kind.MODEL):
             from ..registry.keras.compose import call_layer_object
 

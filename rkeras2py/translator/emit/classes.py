@@ -52,6 +52,8 @@ def py_class_statement(emitter: Emitter, node: n.Binary, mode: Mode) -> list[cst
         emitter.class_inits[name] = initializer
     scope = emitter.analysis.scope_of(node.right)
     body = class_body(emitter, node.right, scope)
+    if len(body) > 1 and _is_docstring(body[0]):  # ruff leaves a blank line after it
+        body[1] = body[1].with_changes(leading_lines=[cst.EmptyLine(), *body[1].leading_lines])
     definition = cst.ClassDef(
         py.name(python_name(name)),
         cst.IndentedBlock(body or [py.simple(cst.Pass())]),
@@ -64,6 +66,15 @@ def py_class_statement(emitter: Emitter, node: n.Binary, mode: Mode) -> list[cst
     if mode.action in ("assign", "return"):
         statements += emitter.finish(py.name(python_name(name)), mode)
     return statements
+
+
+def _is_docstring(statement: cst.BaseStatement) -> bool:
+    return (
+        isinstance(statement, cst.SimpleStatementLine)
+        and len(statement.body) == 1
+        and isinstance(statement.body[0], cst.Expr)
+        and isinstance(statement.body[0].value, cst.SimpleString)
+    )
 
 
 def _initializer(block: n.Block) -> n.Function | None:

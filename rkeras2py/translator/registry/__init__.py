@@ -133,6 +133,7 @@ PACKAGE_MODULES = (
     "tensorflow",
     "tfdatasets",
     "r6",
+    "reticulate",
 )
 
 

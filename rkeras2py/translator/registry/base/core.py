@@ -553,7 +553,34 @@ def unlist(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     if emitter.kind(bound.get("x")) is Kind.NAMED_LIST:
         x = py.call(py.attr(x, "values"))
         return py.call(np(emitter, "array"), py.call("list", x))
+    if _holds_arrays(emitter, bound.get("x")):
+        # a list of arrays (a model's weights): each read column by column, then joined
+        item = py.name("array")
+        flat = py.call(np(emitter, "ravel"), item, order=py.string("F"))
+        return py.call(np(emitter, "concatenate"), comprehension(flat, "array", x))
+    if emitter.kind(bound.get("x")) is Kind.PYOBJ:
+        # a Python tuple such as a shape: R's unlist() drops its NULL (None) elements
+        item = py.name("dim")
+        kept = cst.ListComp(
+            item,
+            cst.CompFor(item, x, ifs=[cst.CompIf(py.compare(item, "is not", py.name("None")))]),
+        )
+        return py.call(np(emitter, "hstack"), kept)
     return py.call(np(emitter, "hstack"), x)
+
+
+def _holds_arrays(emitter: Emitter, node: n.Node | None) -> bool:
+    """Whether `node` is a list of arrays (`get_weights(model)`, `model$weights`)."""
+    from ...emit.calls import resolve
+    from ...emit.indexing import item_kind
+
+    if node is None:
+        return False
+    if isinstance(node, n.Call):
+        entry = resolve(emitter, node)
+        if entry is not None and entry.item_kind in (Kind.ARRAY, Kind.TENSOR):
+            return True
+    return item_kind(emitter, node) in (Kind.ARRAY, Kind.TENSOR)
 
 
 @special("rev", params="x", kind=same_kind("x"))
@@ -1012,7 +1039,9 @@ def as_integer(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     if kind is Kind.STR and not (isinstance(x, n.Str) and _is_int_text(x.value)):
         # R reads "7.9" as a number, then truncates it
         return py.call("int", py.call("float", emitter.expr(x)))
-    if kind in SCALARS:
+    in_method = emitter.scope.parent is not None and emitter.scope.parent.is_class
+    if kind in SCALARS or (in_method and kind in (Kind.UNKNOWN, Kind.PYOBJ)):
+        # a class's settings (`units`, `state_size`) are numbers: Keras wants Python ints
         return py.call("int", emitter.expr(x))
     if kind in NUMERIC_VECTORS or kind is Kind.ARRAY:
         converted = py.call(np(emitter, "asarray"), emitter.expr(x))

@@ -114,10 +114,15 @@ def is_layer_call(emitter, node: n.Node) -> BoundCall | None:
 
 
 def layer_kind(emitter, bound: BoundCall) -> Kind:
+    from ..helpers import is_true
+
     obj = bound.get("object")
     if obj is None:
         return Kind.LAYER
-    return composed_kind(emitter.kind(obj))
+    kind = composed_kind(emitter.kind(obj))
+    if kind is Kind.TENSOR and is_true(bound.get("return_state")):
+        return Kind.LIST  # the output and the states: R gets a list
+    return kind
 
 
 def composed_kind(object_kind: Kind) -> Kind:

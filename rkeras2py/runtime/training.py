@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["evaluate"]
+__all__ = ["compiled_loss", "evaluate", "update_compiled_metrics"]
 
 
 def evaluate(model, *args, **kwargs) -> dict:
@@ -17,3 +17,22 @@ def evaluate(model, *args, **kwargs) -> dict:
     named = {name: logs[name] for name in order if name in logs}
     named.update((name, value) for name, value in logs.items() if name not in named)
     return named
+
+
+def compiled_loss(model, y, y_pred, sample_weight=None, regularization_losses=None):
+    """R keras 2.x's `model$compiled_loss(y, y_pred)` in a custom `train_step`: the compiled
+    loss plus the layers' regularization losses (Keras 3's `compute_loss` adds both), also
+    counted in the model's `loss` metric as Keras 2's loss container counted it."""
+    loss = model.compute_loss(y=y, y_pred=y_pred, sample_weight=sample_weight)
+    for metric in model.metrics:
+        if metric.name == "loss":
+            metric.update_state(loss)
+    return loss
+
+
+def update_compiled_metrics(model, y, y_pred, sample_weight=None):
+    """R keras 2.x's `model$compiled_metrics$update_state(y, y_pred)`: every compiled metric
+    but the loss (which `compiled_loss` counts)."""
+    for metric in model.metrics:
+        if metric.name != "loss":
+            metric.update_state(y, y_pred, sample_weight=sample_weight)

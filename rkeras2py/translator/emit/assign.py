@@ -77,6 +77,14 @@ def assign_statement(emitter: Emitter, node: n.Assign, mode: Mode) -> list[cst.B
             return entry.statement(emitter, bind(value, entry), assigned) + _value_after(
                 emitter, target, mode
             )
+    if isinstance(target, (n.Name, n.Str)) and _empty_list(value):
+        name = target.id if isinstance(target, n.Name) else target.value
+        if _filled_by_name(emitter.scope.node, name):
+            # `x <- list()` then `x$a <- ...` / `x[[key]] <- ...`: a named list, a dict
+            emitter.set_kind(name, Kind.NAMED_LIST)
+            return [py.assign(py.name(python_name(name)), cst.Dict([]))] + _value_after(
+                emitter, target, mode
+            )
     appended = _append_idiom(emitter, target, value)
     if appended is not None:
         return appended + _value_after(emitter, target.obj, mode)
@@ -147,6 +155,34 @@ def _append_idiom(emitter: Emitter, target: n.Node, value: n.Node):
         grown = py.call(emitter.imports.path("numpy.append"), owner, emitter.expr(value))
         return [py.assign(owner, grown)]
     return [py.expr_statement(py.call(py.attr(owner, "append"), emitter.expr(value)))]
+
+
+def _empty_list(node: n.Node) -> bool:
+    return isinstance(node, n.Call) and getattr(node.func, "id", None) == "list" and not node.args
+
+
+def _filled_by_name(scope_node: n.Node, name: str) -> bool:
+    """Whether the R code assigns elements of `name` by name (`name$a <- v`,
+    `name[["a"]] <- v`, `name[[obj$key]] <- v`) in this function or file."""
+    from ...grammar.walk import walk
+
+    for node in walk(scope_node):
+        if not isinstance(node, n.Assign):
+            continue
+        target = node.target
+        if isinstance(target, n.Extract) and isinstance(target.obj, n.Name):
+            if target.obj.id == name:
+                return True
+        if (
+            isinstance(target, n.Index)
+            and target.double
+            and isinstance(target.obj, n.Name)
+            and target.obj.id == name
+            and len(target.args) == 1
+            and isinstance(target.args[0].value, (n.Str, n.Extract))
+        ):
+            return True
+    return False
 
 
 def _value_after(emitter: Emitter, target: n.Node, mode: Mode) -> list[cst.BaseStatement]:

@@ -107,8 +107,14 @@ def call(emitter: Emitter, node: n.Call) -> cst.BaseExpression:
         return py.call(emitter.expr(func.obj), *arguments(emitter, node.args, py_value))
     if is_method_call(emitter, node):
         # `obj$method(...)`: a Python object's method, given R values as reticulate does
-        receiver = func.obj
-        attribute = py.attr(emitter.expr(receiver), func.name)
+        rewritten = _keras2_method(emitter, node)
+        if rewritten is not None:
+            return rewritten
+        path = python_path(emitter, func)
+        if path is not None and path in emitter.registry.path_renames:
+            attribute = py.dotted(emitter.imports.path(emitter.registry.path_renames[path]))
+        else:
+            attribute = py.attr(emitter.expr(func.obj), func.name)
         return py.call(attribute, *arguments(emitter, node.args, py_value))
     return py.call(emitter.expr(func), *arguments(emitter, node.args))
 
@@ -151,6 +157,33 @@ def _unknown_function(emitter: Emitter, r_name: str, node: n.Call):
         hint = f": did you mean {close[0]}()?" if close else ""
         emitter.fail("RK112", f"unknown function '{r_name}'{hint}", node)
     emitter.fail("RK101", f"unknown function '{r_name}': no Python mapping", node)
+
+
+# Keras 2 model methods that Keras 3 removed, as runtime helpers taking the model first:
+# (attribute chain after the model) → helper.
+_KERAS2_METHODS = {
+    ("compiled_loss",): "rkeras2py.runtime.compiled_loss",
+    ("compiled_metrics", "update_state"): "rkeras2py.runtime.update_compiled_metrics",
+}
+
+
+def _keras2_method(emitter: Emitter, node: n.Call) -> cst.BaseExpression | None:
+    """`self$compiled_loss(y, y_pred)` (a custom train_step written for Keras 2)."""
+    names: list[str] = []
+    owner = node.func
+    while isinstance(owner, n.Extract) and len(names) < 2:
+        names.insert(0, owner.name)
+        owner = owner.obj
+    for length in (1, 2):
+        chain = tuple(names[-length:])
+        if len(names) >= length and chain in _KERAS2_METHODS:
+            receiver = node.func
+            for _ in range(length):
+                receiver = receiver.obj
+            helper = py.dotted(emitter.imports.path(_KERAS2_METHODS[chain]))
+            args = arguments(emitter, node.args, py_value)
+            return py.call(helper, py.arg(emitter.expr(receiver)), *args)
+    return None
 
 
 def is_super_call(emitter: Emitter, node: n.Call) -> bool:

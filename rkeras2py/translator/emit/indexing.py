@@ -163,6 +163,13 @@ def index(emitter: Emitter, node: n.Index) -> cst.BaseExpression:
             and emitter.kind(index_node) in (Kind.INT_VECTOR, Kind.NUM_VECTOR, Kind.LGL_VECTOR)
         ):
             return _pick_from_list(emitter, obj, index_node)
+        if (  # a named list (a dict) by a key computed in Python (`x[[m$name]]`)
+            node.double
+            and index_node is not None
+            and emitter.kind(node.obj) is Kind.NAMED_LIST
+            and emitter.kind(index_node) is Kind.PYOBJ
+        ):
+            return py.subscript(obj, emitter.expr(index_node))
         element = index_expression(emitter, index_node)
         if (  # a named list (a dict) by position: `x[[2]]` is its second value
             node.double
@@ -287,6 +294,11 @@ def extract(emitter: Emitter, node: n.Extract) -> cst.BaseExpression:
     ):
         standardize = emitter.imports.path("keras.backend.standardize_dtype")
         return py.call(standardize, py.attr(emitter.expr(node.obj.obj), "dtype"))
+    from .calls import python_path
+
+    path = python_path(emitter, node)
+    if path is not None and path in emitter.registry.path_renames:
+        return py.dotted(emitter.imports.path(emitter.registry.path_renames[path]))
     if _is_private(emitter, node.obj):  # R-side private state: Python's `self._x`
         return py.attr(py.name("self"), "_" + node.name)
     obj = emitter.expr(node.obj)

@@ -162,6 +162,7 @@ class Registry:
         self.attributes: dict[tuple[Kind, str], Attribute] = {}
         self.method_kinds: dict[str, Kind] = {}
         self.chain_kinds: dict[str, Kind] = {}
+        self.path_renames: dict[str, str] = {}  # Python paths spelt otherwise in Python
         self.methods: dict[tuple[str, Kind], Entry] = {}
         for module_name in PACKAGE_MODULES:
             module = importlib.import_module(f"{__name__}.{module_name}")
@@ -171,6 +172,7 @@ class Registry:
             self.attributes.update(getattr(module, "ATTRIBUTES", {}))
             self.method_kinds.update(getattr(module, "METHOD_KINDS", {}))
             self.chain_kinds.update(getattr(module, "CHAIN_KINDS", {}))
+            self.path_renames.update(getattr(module, "PATH_RENAMES", {}))
         self._prefixes = sorted(self.chain_kinds, key=len, reverse=True)
         self.generics = frozenset(name for name, _ in self.methods)
 

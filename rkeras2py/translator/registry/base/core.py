@@ -98,6 +98,21 @@ def c(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
             items.append(cst.StarredElement(value) if kind not in SCALARS else value)
         return cst.List([i if isinstance(i, cst.StarredElement) else cst.Element(i) for i in items])
     parts = [element(emitter, arg.value) for arg in args]
+    if Kind.PYOBJ in kinds:
+        # a Python attribute may still be None (R's NULL), which c() leaves out
+        value = py.name("value")
+        kept = cst.ListComp(
+            py.call(np(emitter, "atleast_1d"), value),
+            cst.CompFor(
+                value,
+                py.list_(
+                    [_as_1d(emitter, k, p) if k in SCALARS else p for k, p in zip(kinds, parts)],
+                    tuple_=True,
+                ),
+                ifs=[cst.CompIf(py.compare(value, "is not", py.name("None")))],
+            ),
+        )
+        return py.call(np(emitter, "concatenate"), kept)
     pieces = [_as_1d(emitter, kind, part) for kind, part in zip(kinds, parts)]
     return py.call(np(emitter, "concatenate"), py.list_(pieces))
 

@@ -17,6 +17,7 @@ from . import (  # noqa: F401  (each fills TABLE)
     utilities,
 )
 from .models import ATTRIBUTES, METHOD_KINDS
+from .objects import PATH_RENAMES
 from .table import TABLE
 
-__all__ = ["ATTRIBUTES", "METHOD_KINDS", "TABLE"]
+__all__ = ["ATTRIBUTES", "METHOD_KINDS", "PATH_RENAMES", "TABLE"]

@@ -943,3 +943,19 @@ def entries() -> dict[str, Entry]:
         "callback_",
     )
     return {name: e for name, e in TABLE.entries.items() if name.startswith(prefixes)}
+
+
+# `keras$losses$mean_squared_error` written out in R: `from tensorflow import keras` (TF 2.21)
+# knows these functions under their short names only.
+PATH_RENAMES = {
+    f"keras.{group}.{long}": f"keras.{group}.{short}"
+    for group in ("losses", "metrics")
+    for long, short in (
+        ("mean_squared_error", "mse"),
+        ("mean_absolute_error", "mae"),
+        ("mean_absolute_percentage_error", "mape"),
+        ("mean_squared_logarithmic_error", "msle"),
+        ("kl_divergence", "kullback_leibler_divergence"),
+        ("log_cosh", "logcosh"),
+    )
+}

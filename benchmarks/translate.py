@@ -1,0 +1,97 @@
+"""Translation speed, start-up, memory and parallel speed-up, printed as ratios
+(run on demand: `python benchmarks/translate.py`).
+
+- translation throughput on a generated 10,000-line R file: lines/s, and the time as a ratio
+  to CPython's `ast.parse` of the Python it produces;
+- CLI start-up on a 100-line file as a ratio to `python -c "import lark, libcst"`;
+- peak memory (resident set) of the CLI translating the 10,000-line file;
+- `-j 2` speed-up over `-j 1` on a tree of 200 files.
+
+Aims (issue 6): within 20x of `ast.parse` and at least 10,000 lines/s; start-up within 1.3x
+of the import floor; under 300 MB; `-j 2` at least 1.7x.
+"""
+
+from __future__ import annotations
+
+import ast
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from parse import generate  # noqa: E402
+
+from rkeras2py.translator import translate  # noqa: E402
+
+# Names the generated statements use, so the translation is not all markers.
+PRELUDE = """library(keras)
+y <- c(1, 2, 3)
+z <- 1
+items <- list()
+m <- matrix(0, 3, 10)
+total <- 0
+history <- list(metrics = list(loss = c(0.1)))
+"""
+
+
+def best_of(repeats: int, action) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def cli_seconds(*args: str) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "rkeras2py.cli", *args], capture_output=True)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    r_source = PRELUDE + generate(10_000)[0]
+    lines = r_source.count("\n")
+    translate(r_source)  # warm the parser tables and imports
+    seconds = best_of(3, lambda: translate(r_source))
+    code = translate(r_source).code
+    parse_seconds = best_of(5, lambda: ast.parse(code))
+    print(f"translate: {lines / seconds:,.0f} lines/s; {seconds / parse_seconds:.1f}x ast.parse")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        small = Path(tmp, "small.R")
+        small.write_text(PRELUDE + generate(100)[0], encoding="utf-8")
+        big = Path(tmp, "big.R")
+        big.write_text(r_source, encoding="utf-8")
+        floor = statistics.median(
+            best_of(1, lambda: subprocess.run([sys.executable, "-c", "import lark, libcst"]))
+            for _ in range(5)
+        )
+        startup = statistics.median(
+            cli_seconds(str(small), "-o", str(Path(tmp, "small.py"))) for _ in range(5)
+        )
+        print(f"start-up: {startup:.2f} s; {startup / floor:.2f}x `import lark, libcst`")
+
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        cli_seconds(str(big), "-o", str(Path(tmp, "big.py")))
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        print(f"peak memory, 10,000 lines: {max(peak, before) / 1024:.0f} MB")
+
+        tree = Path(tmp, "tree")
+        for number in range(200):
+            folder = tree / f"part{number % 10}"
+            folder.mkdir(parents=True, exist_ok=True)
+            text = PRELUDE + generate(50, seed=number)[0]
+            (folder / f"script{number}.R").write_text(text, encoding="utf-8")
+        one = cli_seconds(str(tree), "--out-dir", str(Path(tmp, "out1")), "-j", "1", "--quiet")
+        two = cli_seconds(str(tree), "--out-dir", str(Path(tmp, "out2")), "-j", "2", "--quiet")
+        print(f"-j 2 on 200 files: {one:.1f} s -> {two:.1f} s; {one / two:.2f}x")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,60 @@
+"""Keras 2 idioms R code still uses, as the Keras 3 code that computes the same."""
+
+from __future__ import annotations
+
+import textwrap
+
+from rkeras2py import translate
+
+
+def code_of(source: str) -> str:
+    result = translate(textwrap.dedent(source))
+    assert not result.has_errors, [d.format() for d in result.diagnostics]
+    return result.code
+
+
+def test_a_list_filled_by_name_is_a_dict():
+    code = code_of('res <- list()\nres$a <- 1\nres[["b"]] <- 2\nprint(names(res))\n')
+    assert code.splitlines()[:3] == ["res = {}", 'res["a"] = 1', 'res["b"] = 2']
+
+
+def test_long_loss_names_are_the_short_ones_under_tf_keras():
+    code = code_of("library(keras)\nl <- keras$losses$mean_squared_error(c(1, 2), c(1, 3))\n")
+    assert "l = keras.losses.mse([1.0, 2.0], [1.0, 3.0])" in code
+
+
+def test_compiled_loss_and_metrics_of_a_keras2_train_step_use_the_runtime():
+    code = code_of(
+        """
+        library(keras)
+        M <- new_model_class("M",
+          train_step = function(data) {
+            c(x, y) %<-% data
+            y_pred <- self(x, training = TRUE)
+            loss <- self$compiled_loss(y, y_pred)
+            self$compiled_metrics$update_state(y, y_pred)
+            loss
+          }
+        )
+        """
+    )
+    assert "from rkeras2py.runtime import compiled_loss, update_compiled_metrics" in code
+    assert "loss = compiled_loss(self, y, y_pred)" in code
+    assert "update_compiled_metrics(self, y, y_pred)" in code
+
+
+def test_a_layer_functions_class_is_its_layer_attribute():
+    code = code_of(
+        """
+        library(keras)
+        layer_scale <- new_layer_class("Scale",
+          initialize = function(factor) {
+            super$initialize()
+            self$factor <- factor
+          },
+          call = function(inputs) inputs * self$factor
+        )
+        cls <- attr(layer_scale, "Layer")
+        """
+    )
+    assert code.rstrip().endswith("cls = Scale")

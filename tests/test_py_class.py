@@ -105,3 +105,14 @@ def test_a_body_that_is_not_assignments_is_reported_and_marked():
     assert [d.code for d in result.diagnostics] == ["RK102"]
     assert "raise NotImplementedError" in result.code
     assert "class A:" in result.code
+
+
+def test_a_class_used_before_its_definition_is_reported():
+    source = (
+        "library(keras)\nl <- Scaler(2)\n"
+        "Scaler(keras$layers$Layer) %py_class% {\n  call <- function(x) x\n}\n"
+        "make <- function() Scaler(3)\nm <- make()\n"
+    )
+    result = translate(source)
+    assert [(d.code, d.line) for d in result.diagnostics] == [("RK113", 2)]
+    assert "def make():\n    return Scaler(3)" in result.code

@@ -95,6 +95,14 @@ _CODES = [
         "Check the spelling; the message suggests the nearest known name.",
     ),
     Code(
+        "RK113",
+        Severity.ERROR,
+        "class used before the %py_class% statement that defines it",
+        "layer <- Scaler(2)\nScaler(keras$layers$Layer) %py_class% { ... }",
+        "Move the class definition above its first use; Python runs a class statement "
+        "in order, as R does.",
+    ),
+    Code(
         "RK900",
         Severity.ERROR,
         "internal error while translating a statement (a bug in rkeras2py: please report it)",

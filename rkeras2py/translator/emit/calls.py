@@ -70,6 +70,12 @@ def call(emitter: Emitter, node: n.Call) -> cst.BaseExpression:
         r_name = func.id if isinstance(func, n.Name) else func.value
         if not emitter.analysis.is_user_name(r_name, emitter.scope):
             _unknown_function(emitter, r_name, node)
+        if (  # at top level: a function body runs later, when the class may exist
+            emitter.scope.parent is None
+            and r_name not in emitter.class_kinds
+            and _defined_as_class(emitter, r_name)
+        ):
+            emitter.fail("RK113", f"class '{r_name}' is used before it is defined", node)
         definition = emitter.analysis.definition(r_name, emitter.scope)
         if definition is not None:
             emitter.observe_call(definition, node.args)
@@ -184,6 +190,18 @@ def _keras2_method(emitter: Emitter, node: n.Call) -> cst.BaseExpression | None:
             args = arguments(emitter, node.args, py_value)
             return py.call(helper, py.arg(emitter.expr(receiver)), *args)
     return None
+
+
+def _defined_as_class(emitter: Emitter, name: str) -> bool:
+    """Whether `name` is a `%py_class%` class of the file (its statement not yet seen)."""
+    scope = emitter.scope
+    while scope is not None:
+        if name in scope.classes:
+            return True
+        if scope.defines(name):
+            return False
+        scope = scope.parent
+    return False
 
 
 def is_super_call(emitter: Emitter, node: n.Call) -> bool:

@@ -691,4 +691,4 @@ def test_keras_passes_tensors_and_epoch_numbers_to_the_methods():
         """
     )
     assert "keras.ops.cast(y_true, y_pred.dtype)" in code
-    assert "[epoch]])" in code  # an int, not a sequence to spread
+    assert "for value in (self.seen, [epoch])" in code  # an int, not a sequence to spread

@@ -30,22 +30,10 @@ def keras2_hard_sigmoid(x):
 
 def checkpoint_filepath(filepath, save_weights_only=False):
     """The `filepath` of R keras's `callback_model_checkpoint()`, named as Keras 3's
-    ModelCheckpoint requires for what TF2-Keras saved there: weights to `.weights.h5`
-    (`.h5`/`.hdf5` files were HDF5 weights), a model to `.keras` (`.h5`/`.hdf5` stay
-    HDF5 as `.h5`; no extension was a SavedModel directory)."""
-    path = str(filepath)
-    if save_weights_only:
-        if path.endswith(".weights.h5"):
-            return path
-        for extension in (".hdf5", ".h5"):
-            if path.endswith(extension):
-                return path[: -len(extension)] + ".weights.h5"
-        return path + ".weights.h5"
-    if path.endswith((".keras", ".h5")):
-        return path
-    if path.endswith(".hdf5"):
-        return path[: -len(".hdf5")] + ".h5"
-    return path + ".keras"
+    ModelCheckpoint requires for what TF2-Keras saved there."""
+    from ..checkpoints import checkpoint_path
+
+    return checkpoint_path(str(filepath), save_weights_only)
 
 
 # ---- saving and loading: R keras's file formats on Keras 3 ------------------------------

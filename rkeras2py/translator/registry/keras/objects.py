@@ -34,6 +34,7 @@ from collections.abc import Callable
 
 import libcst as cst
 
+from ....checkpoints import checkpoint_path
 from ....grammar import nodes as n
 from ... import pyast as py
 from ...kinds import Kind
@@ -855,24 +856,6 @@ TABLE.add(
     emit=_lambda_callback,
     **OBJECT,
 )
-
-
-def checkpoint_path(path: str, save_weights_only: bool) -> str:
-    """The file name Keras 3's ModelCheckpoint accepts for what R keras 2.15 saved there:
-    `.weights.h5` for weights, `.keras` (or `.h5`, for HDF5) for a model. The runtime's
-    `checkpoint_filepath` does the same at run time."""
-    if save_weights_only:
-        if path.endswith(".weights.h5"):
-            return path
-        for extension in (".hdf5", ".h5"):
-            if path.endswith(extension):
-                return path[: -len(extension)] + ".weights.h5"
-        return path + ".weights.h5"
-    if path.endswith((".keras", ".h5")):
-        return path
-    if path.endswith(".hdf5"):
-        return path[: -len(".hdf5")] + ".h5"
-    return path + ".keras"
 
 
 def _checkpoint_filepath(emitter, bound: BoundCall) -> cst.BaseExpression:

@@ -81,10 +81,17 @@ def canonical_config(model: keras.Model) -> str:
         if isinstance(value, float) and value.is_integer():
             return int(value)
         if isinstance(value, dict):  # a Lambda's marshalled code names its file: skip it
-            return {k: "<code>" if k == "code" else numbers(item) for k, item in value.items()}
+            return {k: _normalised(k, item) for k, item in value.items()}
         if isinstance(value, list):
             return [numbers(item) for item in value]
         return value
+
+    def _normalised(key, item):
+        if key == "code":
+            return "<code>"
+        if key == "registered_name" and isinstance(item, str):
+            return item.split(">")[-1]  # the package a class is registered under is a name
+        return numbers(item)
 
     collect(config)
     text = json.dumps(numbers(config), sort_keys=True, default=str)

@@ -116,3 +116,15 @@ def test_a_class_used_before_its_definition_is_reported():
     result = translate(source)
     assert [(d.code, d.line) for d in result.diagnostics] == [("RK113", 2)]
     assert "def make():\n    return Scaler(3)" in result.code
+
+
+def test_a_class_wrapped_by_bidirectional_is_registered():
+    source = (
+        "library(keras)\n"
+        "Cell(keras$layers$Layer) %py_class% {\n  call <- function(x, states) list(x, states)\n}\n"
+        "Other(keras$layers$Layer) %py_class% {\n  call <- function(x) x\n}\n"
+        "b <- bidirectional(layer = layer_rnn(cell = Cell()))\n"
+    )
+    code = translate(source).code
+    assert "@keras.utils.register_keras_serializable()\nclass Cell(" in code
+    assert "\nclass Other(" in code and "register_keras_serializable()\nclass Other" not in code

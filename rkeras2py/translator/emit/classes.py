@@ -62,10 +62,27 @@ def py_class_statement(emitter: Emitter, node: n.Binary, mode: Mode) -> list[cst
         lpar=cst.LeftParen() if bases or keywords else cst.MaybeSentinel.DEFAULT,
         rpar=cst.RightParen() if bases or keywords else cst.MaybeSentinel.DEFAULT,
     )
+    if _rebuilt_from_config(emitter, name):
+        # Keras 3's Bidirectional makes its backward copy from the config, which finds a
+        # custom class only when it is registered (R keras 2 needed no registration)
+        register = py.call(emitter.imports.path("keras.utils.register_keras_serializable"))
+        definition = definition.with_changes(decorators=[cst.Decorator(register)])
     statements: list[cst.BaseStatement] = [definition]
     if mode.action in ("assign", "return"):
         statements += emitter.finish(py.name(python_name(name)), mode)
     return statements
+
+
+def _rebuilt_from_config(emitter: Emitter, name: str) -> bool:
+    """Whether the file wraps instances of class `name` in `bidirectional()`."""
+    from ...grammar.walk import walk
+
+    for node in walk(emitter.analysis.module_scope.node):
+        if isinstance(node, n.Call) and getattr(node.func, "id", None) == "bidirectional":
+            for inner in walk(node):
+                if isinstance(inner, n.Call) and getattr(inner.func, "id", None) == name:
+                    return True
+    return False
 
 
 def _is_docstring(statement: cst.BaseStatement) -> bool:

@@ -57,9 +57,13 @@ def tensor_index(emitter: Emitter, node: n.Index) -> cst.BaseExpression:
     positions count from the end as in Python (`x[-1, ]` is the last row), `all_dims()` is
     `...`, and a range may end at a negative position (`x[2:-1]` runs to the end)."""
     elements: list = []
+    options = {arg.name: arg.value for arg in node.args if arg.name is not None}
+    keep = isinstance(options.get("drop"), n.Const) and options.pop("drop").name == "FALSE"
+    for name in options:
+        emitter.fail("RK103", f"tensor indexing takes no `{name}` argument", node)
     for arg in node.args:
         if arg.name is not None:
-            emitter.fail("RK103", f"tensor indexing takes no `{arg.name}` argument", arg)
+            continue
         value = arg.value
         if isinstance(value, n.Call) and getattr(value.func, "id", None) == "all_dims":
             elements.append(cst.Ellipsis())
@@ -80,9 +84,11 @@ def tensor_index(emitter: Emitter, node: n.Index) -> cst.BaseExpression:
         else:
             position = literal_int(value)
             if position is not None:
-                elements.append(py.integer(position - 1 if position > 0 else position))
+                index = py.integer(position - 1 if position > 0 else position)
             else:
-                elements.append(minus_one(whole(emitter, value)))
+                index = minus_one(whole(emitter, value))
+            # `drop = FALSE` keeps the axis: a one-long slice
+            elements.append(_as_slice(index) if keep else index)
     return py.subscript(emitter.expr(node.obj), *elements)
 
 

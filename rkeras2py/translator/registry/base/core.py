@@ -1103,7 +1103,11 @@ def as_logical(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
         return py.call(np(emitter, "array"), tests)
     if kind in SCALARS:
         return py.call("bool", emitter.expr(x))
-    return py.call(np(emitter, "asarray"), emitter.expr(x), dtype=py.name("bool"))
+    values = py.call(np(emitter, "asarray"), emitter.expr(x), dtype=py.name("bool"))
+    if kind in VECTORS or kind is Kind.LIST:
+        return values
+    # an array or a Python value: R's as.logical() gives a vector, read column by column
+    return py.call(py.attr(values, "ravel"), order=py.string("F"))
 
 
 def _is_int_text(text: str) -> bool:
@@ -2095,6 +2099,13 @@ def _literal_length(node: n.Node | None) -> int | None:
 @special("array", params="data dim dimnames", kind=Kind.ARRAY)
 def array(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     data, dim = bound.get("data"), bound.get("dim")
+    if dim is None and data is not None:  # a 1-d array of the data, as long as it is
+        if emitter.kind(data) in SCALARS:
+            return py.call(np(emitter, "array"), py.list_([element(emitter, data)]))
+        values = emitter.expr(data)
+        if emitter.kind(data) in VECTORS and isinstance(values, cst.Call):
+            return values  # `c(...)` is an array already
+        return py.call(np(emitter, "array"), values)
     shape = _shape(emitter, dim)
     if data is None or emitter.kind(data) in SCALARS:
         fill = element(emitter, data) if data is not None else np(emitter, "nan")

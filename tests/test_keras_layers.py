@@ -292,7 +292,6 @@ REMOVED = [
     ("layer_locally_connected_2d(filters = 2, kernel_size = 3)", "RK110", "layer_conv_2d()"),
     ("layer_random_height(factor = 0.2)", "RK110", "RandomZoom"),
     ("layer_random_width(factor = 0.2)", "RK110", "RandomZoom"),
-    ("layer_lstm(units = 2, time_major = TRUE)", "RK111", "(batch, time, features)"),
     ("layer_additive_attention(causal = TRUE)", "RK111", "use_causal_mask"),
     ("layer_cudnn_lstm(units = 2)", "RK210", "keras.layers.LSTM"),
     ("layer_activation_thresholded_relu(theta = 2)", "RK210", "ReLU(threshold = theta)"),
@@ -488,3 +487,30 @@ def test_python_prints_what_r_printed(name: str, program_results):
     assert error is None, error
     same, why = same_values(PROGRAMS[name][1] + "\n", printed)
     assert same, (why, printed)
+
+
+def test_time_major_input_is_transposed_around_the_layer_by_the_runtime():
+    import os
+    import subprocess
+    import sys
+
+    source = """
+library(keras)
+inputs <- layer_input(shape = c(2, 1))
+outputs <- inputs %>% layer_lstm(units = 1, time_major = TRUE, return_sequences = TRUE,
+  kernel_initializer = initializer_constant(0.5),
+  recurrent_initializer = initializer_constant(0.1))
+model <- keras_model(inputs, outputs)
+x <- array(1:6, dim = c(3, 2, 1))
+cat(round(as.numeric(predict(model, x, verbose = 0)), 5), "\\n")
+"""
+    result = translate(source)
+    assert not result.has_errors, [d.format() for d in result.diagnostics]
+    assert "time_major(\n" in result.code or "time_major(keras.layers.LSTM(" in result.code
+    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"}
+    run = subprocess.run(
+        [sys.executable, "-c", result.code], capture_output=True, text=True, env=env
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    # R keras 2.15 printed: 0.17427 0.49524 0.74851 0.60828 0.87313 0.94717
+    assert run.stdout.split() == ["0.17427", "0.49524", "0.74851", "0.60828", "0.87313", "0.94717"]

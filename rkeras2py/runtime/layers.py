@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from tensorflow import keras
 
-__all__ = ["compose_layer", "merge_inputs", "normalize_shape"]
+__all__ = ["compose_layer", "merge_inputs", "normalize_shape", "time_major"]
 
 
 def compose_layer(obj, layer, *args, **kwargs):
@@ -35,3 +35,29 @@ def merge_inputs(inputs, *more):
     ...): `c(inputs, <unnamed ...>)`, where `inputs` is a list of tensors or one tensor."""
     first = list(inputs) if isinstance(inputs, (list, tuple)) else [inputs]
     return first + list(more)
+
+
+class _TimeMajor(keras.layers.Layer):
+    """An RNN layer reading time-major input, (time, batch, features)."""
+
+    def __init__(self, layer, **kwargs):
+        super().__init__(**kwargs)
+        self.layer = layer
+
+    def call(self, inputs, *args, **kwargs):
+        outputs = self.layer(keras.ops.swapaxes(inputs, 0, 1), *args, **kwargs)
+        sequences = getattr(self.layer, "return_sequences", False)
+
+        def back(tensor):
+            return keras.ops.swapaxes(tensor, 0, 1) if sequences else tensor
+
+        if isinstance(outputs, (list, tuple)):  # return_state: the states are per sample
+            return [back(outputs[0]), *outputs[1:]]
+        return back(outputs)
+
+
+def time_major(layer):
+    """R keras 2.x's `time_major = TRUE` on `layer_rnn()`, `layer_lstm()` and `layer_gru()`,
+    which Keras 3 removed: `layer` reads (time, batch, features) input and gives its
+    sequences back time-major, as TF2-Keras did."""
+    return _TimeMajor(layer)

@@ -86,7 +86,13 @@ def constructor(emitter, bound: BoundCall, skip: tuple[str, ...] = ()) -> cst.Ba
             keyword = None
         args.append(py.arg(converted, keyword))
     args.extend(extra_arguments(emitter, bound))
-    return py.call(emitter.imports.path(entry.target), *args)
+    layer = py.call(emitter.imports.path(entry.target), *args)
+    from ..helpers import is_true
+
+    if "time_major" in entry.params and is_true(bound.get("time_major")):
+        # Keras 3 removed time_major: the runtime transposes around the layer
+        return py.call(emitter.imports.path("rkeras2py.runtime.time_major"), layer)
+    return layer
 
 
 def _unpipe(emitter, node: n.Node) -> n.Node:

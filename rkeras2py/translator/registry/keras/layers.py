@@ -152,12 +152,6 @@ def checking(entry: Entry, check: Callable) -> Entry:
     return entry
 
 
-_TIME_MAJOR_CHECK = removed_argument(
-    "time_major",
-    "was removed in Keras 3: RNN layers take (batch, time, features) inputs; transpose "
-    "them first (k_permute_dimensions(x, c(2, 1, 3)))",
-)
-
 # ---- core --------------------------------------------------------------------------------
 
 wrapper(
@@ -450,7 +444,8 @@ _RNN_TAIL = (
     "recurrent_constraint bias_constraint dropout recurrent_dropout ..."
 )
 _RNN_FLAGS = "return_sequences return_state go_backwards stateful"
-# `time_major` is gone from Keras 3: FALSE (R's default) is left out, TRUE is reported
+# `time_major` is gone from Keras 3: FALSE (R's default) is left out, TRUE wraps the layer in
+# the runtime's `time_major()` (see compose.constructor)
 _NO_TIME_MAJOR = frozenset({"time_major"})
 wrapper(
     "layer_simple_rnn",
@@ -458,37 +453,28 @@ wrapper(
     f"units activation use_bias {_RNN_FLAGS} unroll " + _RNN_TAIL.format(forget=""),
     convert={"units": as_int},
 )
-checking(
-    wrapper(
-        "layer_lstm",
-        "LSTM",
-        f"units activation recurrent_activation use_bias {_RNN_FLAGS} time_major unroll "
-        + _RNN_TAIL.format(forget="unit_forget_bias "),
-        convert={"units": as_int},
-        drop=_NO_TIME_MAJOR,
-    ),
-    _TIME_MAJOR_CHECK,
+wrapper(
+    "layer_lstm",
+    "LSTM",
+    f"units activation recurrent_activation use_bias {_RNN_FLAGS} time_major unroll "
+    + _RNN_TAIL.format(forget="unit_forget_bias "),
+    convert={"units": as_int},
+    drop=_NO_TIME_MAJOR,
 )
-checking(
-    wrapper(
-        "layer_gru",
-        "GRU",
-        f"units activation recurrent_activation use_bias {_RNN_FLAGS} unroll time_major "
-        "reset_after " + _RNN_TAIL.format(forget=""),
-        convert={"units": as_int},
-        drop=_NO_TIME_MAJOR,
-    ),
-    _TIME_MAJOR_CHECK,
+wrapper(
+    "layer_gru",
+    "GRU",
+    f"units activation recurrent_activation use_bias {_RNN_FLAGS} unroll time_major "
+    "reset_after " + _RNN_TAIL.format(forget=""),
+    convert={"units": as_int},
+    drop=_NO_TIME_MAJOR,
 )
 # `cell` may be a list of cells: Keras stacks them (StackedRNNCells)
-checking(
-    wrapper(
-        "layer_rnn",
-        "RNN",
-        f"cell {_RNN_FLAGS} unroll time_major ... zero_output_for_mask",
-        drop=_NO_TIME_MAJOR,
-    ),
-    _TIME_MAJOR_CHECK,
+wrapper(
+    "layer_rnn",
+    "RNN",
+    f"cell {_RNN_FLAGS} unroll time_major ... zero_output_for_mask",
+    drop=_NO_TIME_MAJOR,
 )
 # cuDNN is used by LSTM/GRU themselves when it can be
 for _name, _target in (("lstm", "LSTM"), ("gru", "GRU")):

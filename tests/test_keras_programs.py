@@ -26,7 +26,7 @@ from outputs import same_values
 from rkeras2py.translator import translate
 
 # Each folder and how many of its programs must be translated (the floor only rises).
-FLOORS = {"keras": 66, "classes": 41}
+FLOORS = {"keras": 67, "classes": 41}
 PROGRAMS = sorted(p for folder in FLOORS for p in (FIXTURES / folder).glob("*.R"))
 TRANSLATED = [p for p in PROGRAMS if p.with_suffix(".py").exists()]
 UPDATE = os.environ.get("UPDATE_EXPECTED") == "1"

@@ -90,7 +90,9 @@ TRANSLATIONS = [
     ),
     (
         'p <- pad_sequences(s, padding = "post")',
-        'p = keras.utils.pad_sequences(s, padding="post")',
+        # a lone number in R's list is a sequence of one, as the R wrapper makes it
+        "p = keras.utils.pad_sequences(\n"
+        '    [np.atleast_1d(sequence) for sequence in s], padding="post"\n)',
     ),
     # images
     (

@@ -69,7 +69,11 @@ def _sequences(emitter, node: n.Node) -> cst.BaseExpression:
     send it as a bare number)."""
     values = elements(node) if isinstance(node, n.Call) else None
     if values is None:
-        return py_value(emitter, node)
+        # each element as a sequence, as R's wrapper makes it (a lone number too)
+        from ..helpers import comprehension, np
+
+        item = py.call(np(emitter, "atleast_1d"), py.name("sequence"))
+        return comprehension(item, "sequence", emitter.expr(node))
     items = []
     for value in values:
         inner = elements(value)

@@ -58,3 +58,27 @@ def test_a_layer_functions_class_is_its_layer_attribute():
         """
     )
     assert code.rstrip().endswith("cls = Scale")
+
+
+def test_an_argument_keras3_dropped_marks_the_statement_even_in_a_stack():
+    result = translate(
+        "library(keras)\n"
+        "model <- keras_model_sequential(input_shape = 3) %>%\n"
+        "  layer_dense(2) %>% layer_additive_attention(causal = TRUE)\n"
+    )
+    assert [d.code for d in result.diagnostics] == ["RK111"]
+    assert "raise NotImplementedError" in result.code
+    assert "AdditiveAttention" not in result.code.replace("layer_additive_attention", "")
+
+
+def test_a_function_passed_uncalled_reports_what_a_call_would():
+    result = translate(
+        "library(keras)\n"
+        "model <- keras_model_sequential(input_shape = 3) %>%\n"
+        "  layer_dense(2, activation = activation_sigmoid)\n"
+    )
+    assert [d.code for d in result.diagnostics] == ["RK201"]
+    assert "softmax" in result.diagnostics[0].message
+    removed = translate("library(keras)\nf <- metric_mean_relative_error\n")
+    assert [d.code for d in removed.diagnostics] == ["RK110"]
+    assert "raise NotImplementedError" in removed.code

@@ -353,7 +353,7 @@ WARNED = [
     (
         "activation_sigmoid(x)",
         "keras.activations.softmax(x)",
-        "RK201 activation_sigmoid() computes softmax",
+        "RK201 activation_sigmoid(): computes softmax",
     ),
     # deprecated in R keras 2.15, computing what their replacement computes
     (

@@ -284,6 +284,10 @@ def check_arguments(emitter: Emitter, bound: BoundCall) -> None:
         extra = bound.extra[0]
         what = f"argument '{extra.name}'" if extra.name else "so many arguments"
         emitter.fail("RK103", f"{entry.name}() takes no {what}", extra)
+    for check in entry.checks:
+        check(emitter, bound)
+    if entry.caveat:
+        emitter.report("RK201", f"{entry.name}(): {entry.caveat}", bound.node)
 
 
 def table_call(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
@@ -365,6 +369,13 @@ def function_value(emitter: Emitter, node: n.Name) -> cst.BaseExpression | None:
     entry = emitter.registry.lookup(node.id)
     if entry is None:
         return None
+    # a function passed uncalled says what a call would (`activation = activation_sigmoid`)
+    if entry.status == "removed":
+        emitter.fail("RK110", f"{entry.name}() {entry.note}", node)
+    if entry.status == "replaced":
+        emitter.report("RK210", f"{entry.name}(): {entry.note}", node)
+    if entry.caveat:
+        emitter.report("RK201", f"{entry.name}(): {entry.caveat}", node)
     if entry.target is not None and not entry.convert:
         return py.dotted(emitter.imports.path(entry.target))
     parameter = emitter.fresh("value")

@@ -52,6 +52,10 @@ class Entry:
     pass_value: Converter | None = None
     # its `statement` also handles `x <- call(...)` (a layer piped onto a Sequential model)
     assigns: bool = False
+    # checks of the bound call that fail (a marker) on R the translation cannot keep
+    checks: tuple = ()
+    # a warning every use reports, called or passed as a value
+    caveat: str = ""
 
     def result_kind(self, emitter: Emitter, call: BoundCall) -> Kind:
         return self.kind(emitter, call) if callable(self.kind) else self.kind

@@ -132,23 +132,14 @@ def removed_argument(argument: str, replacement: str) -> Callable:
     def check(emitter, bound: BoundCall) -> None:
         value = bound.get(argument)
         if value is not None and not is_null(value) and not is_false(value):
-            emitter.report("RK111", f"{bound.entry.name}({argument} =) {replacement}", value)
+            emitter.fail("RK111", f"{bound.entry.name}({argument} =) {replacement}", value)
 
     return check
 
 
 def checking(entry: Entry, check: Callable) -> Entry:
-    """`entry`, whose kind rule also reports what `check` finds.
-
-    The kind rule is evaluated for every layer call, inside a Sequential stack too, where
-    compose writes the constructor itself; the report is made once per call."""
-
-    def kind(emitter, bound: BoundCall) -> Kind:
-        if not emitter.scouting:
-            check(emitter, bound)
-        return layer_kind(emitter, bound)
-
-    entry.kind = kind
+    """`entry`, with `check` run on every call of it (inside a Sequential stack too)."""
+    entry.checks = (*entry.checks, check)
     return entry
 
 

@@ -625,13 +625,6 @@ TABLE.add("activation_hard_sigmoid", "rkeras2py.runtime.keras2_hard_sigmoid", "x
 
 def _activation_sigmoid(emitter, bound: BoundCall) -> cst.BaseExpression:
     """R keras 2.x's activation_sigmoid() calls softmax: what R computed is kept."""
-    emitter.report(
-        "RK201",
-        "activation_sigmoid() computes softmax in R keras 2.x (its body calls "
-        "keras$activations$softmax): translated as keras.activations.softmax; use "
-        "keras.activations.sigmoid if the sigmoid was meant",
-        bound.node,
-    )
     return via(emitter, bound, "keras.activations.softmax")
 
 
@@ -640,6 +633,9 @@ TABLE.add(
     "keras.activations.softmax",
     "x",
     emit=_activation_sigmoid,
+    caveat="computes softmax in R keras 2.x (its body calls keras$activations$softmax): "
+    "translated as keras.activations.softmax; use keras.activations.sigmoid if the sigmoid "
+    "was meant",
     kind=Kind.TENSOR,
 )
 

@@ -82,3 +82,13 @@ def test_a_function_passed_uncalled_reports_what_a_call_would():
     removed = translate("library(keras)\nf <- metric_mean_relative_error\n")
     assert [d.code for d in removed.diagnostics] == ["RK110"]
     assert "raise NotImplementedError" in removed.code
+
+
+def test_unpacking_a_named_list_takes_its_values():
+    import subprocess
+    import sys
+
+    code = code_of('cfg <- list(a = 1, b = "x")\nc(first, second) %<-% cfg\nprint(second)\n')
+    assert "first, second = cfg.values()" in code
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert run.stdout.strip() == "x"

@@ -244,6 +244,12 @@ def binary_statement(emitter: Emitter, node: n.Binary, mode: Mode) -> list[cst.B
         return emitter.finish(emitter.expr(node), mode)
     targets = _unpack_targets(emitter, node.left, outer=True)
     value = emitter.expr(node.right)
+    if emitter.kind(node.right) is Kind.NAMED_LIST:
+        # zeallot unpacks a named list's values by position; Python would unpack the keys
+        nested = any(isinstance(element.value, cst.Tuple) for element in targets.elements)
+        if nested:
+            emitter.fail("RK102", "%<-% of nested named lists is not translated", node)
+        value = py.call(py.attr(value, "values"))
     return [py.assign(targets, value)]
 
 

@@ -8,10 +8,9 @@ translations under TensorFlow and check values R keras 2.15 printed for the same
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import textwrap
+
+from programs import run_python
 
 from rkeras2py import translate
 
@@ -25,11 +24,7 @@ def body(source: str) -> str:
 
 
 def run(source: str) -> str:
-    code = translate(textwrap.dedent(source)).code
-    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3", "CUDA_VISIBLE_DEVICES": ""}
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300
-    )
+    done = run_python(translate(textwrap.dedent(source)).code, timeout=300)
     assert done.returncode == 0, done.stderr[-3000:]
     return done.stdout
 

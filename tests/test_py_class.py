@@ -6,10 +6,9 @@ local R keras 2.15 / TensorFlow 2.15 build).
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import textwrap
+
+from programs import run_python
 
 from rkeras2py import translate
 
@@ -64,10 +63,7 @@ def code_of(source: str) -> str:
 
 
 def run(source: str) -> str:
-    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3", "CUDA_VISIBLE_DEVICES": ""}
-    done = subprocess.run(
-        [sys.executable, "-c", code_of(source)], capture_output=True, text=True, env=env
-    )
+    done = run_python(code_of(source))
     assert done.returncode == 0, done.stderr[-3000:]
     return done.stdout
 

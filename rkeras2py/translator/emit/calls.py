@@ -165,16 +165,9 @@ def _unknown_function(emitter: Emitter, r_name: str, node: n.Call):
     emitter.fail("RK101", f"unknown function '{r_name}': no Python mapping", node)
 
 
-# Keras 2 model methods that Keras 3 removed, as runtime helpers taking the model first:
-# (attribute chain after the model) → helper.
-_KERAS2_METHODS = {
-    ("compiled_loss",): "rkeras2py.runtime.compiled_loss",
-    ("compiled_metrics", "update_state"): "rkeras2py.runtime.update_compiled_metrics",
-}
-
-
 def _keras2_method(emitter: Emitter, node: n.Call) -> cst.BaseExpression | None:
-    """`self$compiled_loss(y, y_pred)` (a custom train_step written for Keras 2)."""
+    """A method Keras 3 removed, as the registry's runtime helper taking the object first
+    (`self$compiled_loss(y, y_pred)` in a custom train_step written for Keras 2)."""
     names: list[str] = []
     owner = node.func
     while isinstance(owner, n.Extract) and len(names) < 2:
@@ -182,11 +175,12 @@ def _keras2_method(emitter: Emitter, node: n.Call) -> cst.BaseExpression | None:
         owner = owner.obj
     for length in (1, 2):
         chain = tuple(names[-length:])
-        if len(names) >= length and chain in _KERAS2_METHODS:
+        helpers = emitter.registry.method_helpers
+        if len(names) >= length and chain in helpers:
             receiver = node.func
             for _ in range(length):
                 receiver = receiver.obj
-            helper = py.dotted(emitter.imports.path(_KERAS2_METHODS[chain]))
+            helper = py.dotted(emitter.imports.path(helpers[chain]))
             args = arguments(emitter, node.args, py_value)
             return py.call(helper, py.arg(emitter.expr(receiver)), *args)
     return None

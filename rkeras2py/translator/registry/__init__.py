@@ -158,7 +158,9 @@ class Registry:
     Packages of Python objects also describe those objects: `ATTRIBUTES` maps (kind, R
     name) to an `Attribute` (`history$metrics` is `history.history`), `METHOD_KINDS` the
     kind a method call returns, `CHAIN_KINDS` the kind a call through a module path returns
-    (`tf$constant(...)` is a tensor), longest prefix first.
+    (`tf$constant(...)` is a tensor), longest prefix first; `PATH_RENAMES` Python paths
+    spelt otherwise under `from tensorflow import keras`; `METHOD_HELPERS` methods Keras 3
+    removed, as runtime helpers taking the object first.
     """
 
     def __init__(self) -> None:
@@ -167,6 +169,7 @@ class Registry:
         self.method_kinds: dict[str, Kind] = {}
         self.chain_kinds: dict[str, Kind] = {}
         self.path_renames: dict[str, str] = {}  # Python paths spelt otherwise in Python
+        self.method_helpers: dict[tuple[str, ...], str] = {}  # removed methods → runtime
         self.methods: dict[tuple[str, Kind], Entry] = {}
         for module_name in PACKAGE_MODULES:
             module = importlib.import_module(f"{__name__}.{module_name}")
@@ -177,6 +180,7 @@ class Registry:
             self.method_kinds.update(getattr(module, "METHOD_KINDS", {}))
             self.chain_kinds.update(getattr(module, "CHAIN_KINDS", {}))
             self.path_renames.update(getattr(module, "PATH_RENAMES", {}))
+            self.method_helpers.update(getattr(module, "METHOD_HELPERS", {}))
         self._prefixes = sorted(self.chain_kinds, key=len, reverse=True)
         self.generics = frozenset(name for name, _ in self.methods)
 

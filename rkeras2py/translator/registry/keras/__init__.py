@@ -16,8 +16,8 @@ from . import (  # noqa: F401  (each fills TABLE)
     saving,
     utilities,
 )
-from .models import ATTRIBUTES, METHOD_KINDS
+from .models import ATTRIBUTES, METHOD_HELPERS, METHOD_KINDS
 from .objects import PATH_RENAMES
 from .table import TABLE
 
-__all__ = ["ATTRIBUTES", "METHOD_KINDS", "PATH_RENAMES", "TABLE"]
+__all__ = ["ATTRIBUTES", "METHOD_HELPERS", "METHOD_KINDS", "PATH_RENAMES", "TABLE"]

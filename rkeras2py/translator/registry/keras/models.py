@@ -345,6 +345,13 @@ ATTRIBUTES = {
     },
 }
 
+# Keras 2 model methods that Keras 3 removed, as runtime helpers taking the model first:
+# (the attribute chain after the model) → helper.
+METHOD_HELPERS = {
+    ("compiled_loss",): "rkeras2py.runtime.compiled_loss",
+    ("compiled_metrics", "update_state"): "rkeras2py.runtime.update_compiled_metrics",
+}
+
 # Methods that return None (R shows nothing when they stand alone at top level).
 _RETURN_NONE = (
     "add set_weights compile summary save save_weights load_weights reset_states reset_state "

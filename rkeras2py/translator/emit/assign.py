@@ -244,7 +244,9 @@ def binary_statement(emitter: Emitter, node: n.Binary, mode: Mode) -> list[cst.B
         return emitter.finish(emitter.expr(node), mode)
     targets = _unpack_targets(emitter, node.left, outer=True)
     value = emitter.expr(node.right)
-    if emitter.kind(node.right) is Kind.NAMED_LIST:
+    entry = resolve(emitter, node.right) if isinstance(node.right, n.Call) else None
+    from_keras = entry is not None and entry.package == "keras"  # loaders give tuples here
+    if emitter.kind(node.right) is Kind.NAMED_LIST and not from_keras:
         # zeallot unpacks a named list's values by position; Python would unpack the keys
         nested = any(isinstance(element.value, cst.Tuple) for element in targets.elements)
         if nested:

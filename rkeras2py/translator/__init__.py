@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,20 +11,28 @@ import libcst as cst
 from ..grammar.parser import parse
 from . import emit as _emitters  # noqa: F401  (registers the emitters)
 from .analysis import analyse
+from .api import KERAS2, KERAS3, keras_api
 from .diagnostics import Diagnostic
 from .emitter import Emitter
 from .layout import space_statements
 from .registry import Registry
 from .wrap import wrap_code
 
-_REGISTRY: Registry | None = None
+_REGISTRIES: dict[str, Registry] = {}
 
 
-def registry() -> Registry:
-    global _REGISTRY
-    if _REGISTRY is None:
-        _REGISTRY = Registry()
-    return _REGISTRY
+def registry(api: str = KERAS2) -> Registry:
+    """The registry of one R keras API, built once per process."""
+    if api not in _REGISTRIES:
+        _REGISTRIES[api] = Registry(api)
+    return _REGISTRIES[api]
+
+
+@functools.cache
+def _keras3_only() -> frozenset[str]:
+    """Names only keras3 exports: calling one means the file is written for keras3."""
+    tables = registry().tables
+    return frozenset(tables[KERAS3].entries) - frozenset(tables[KERAS2].entries)
 
 
 @dataclass
@@ -51,19 +60,20 @@ def translate(source: str, filename: str = "<string>", *, strict: bool = False) 
     """Translate R source text to Python. Raises `RSyntaxError` for invalid R."""
     module = parse(source, filename)
     analysis = analyse(module)
+    api, clash = keras_api(analysis, _keras3_only())
     # Scouting passes learn what each user function is called with and returns (the
     # second sees the first's parameter kinds); the last pass writes the code.
     seeded: dict = {}
     returns: dict = {}
     for _ in range(2):
-        scout = Emitter(source, filename, analysis, registry())
+        scout = Emitter(source, filename, analysis, registry(api), clash)
         scout.seeded, scout.seeded_returns = seeded, returns
         scout.scouting = True
         scout.body(module.body, scout.statement_mode())
         if (scout.observed, scout.returns) == (seeded, returns):
             break
         seeded, returns = scout.observed, scout.returns
-    emitter = Emitter(source, filename, analysis, registry())
+    emitter = Emitter(source, filename, analysis, registry(api), clash)
     emitter.seeded, emitter.seeded_returns = seeded, returns
     body = emitter.body(module.body, emitter.statement_mode())
     if module.trailing_comments:

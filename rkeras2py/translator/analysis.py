@@ -48,6 +48,9 @@ class Analysis:
     scopes: dict[int, Scope]
     module_scope: Scope
     packages: list[str]
+    # where the file names a package: `library(pkg)` calls and `pkg::name` (which R API)
+    package_uses: list[tuple[str, n.Node]] = field(default_factory=list)
+    called: set[str] = field(default_factory=set)  # names of the functions the file calls
 
     def scope_of(self, node: n.Node) -> Scope:
         return self.scopes[id(node)]
@@ -101,6 +104,8 @@ def analyse(module: n.Module) -> Analysis:
     root = Scope(module, None)
     scopes = {id(module): root}
     packages: list[str] = []
+    uses: list[tuple[str, n.Node]] = []
+    called: set[str] = set()
     stack: list[tuple[n.Node, Scope]] = [(module, root)]
     while stack:
         node, scope = stack.pop()
@@ -126,15 +131,19 @@ def analyse(module: n.Module) -> Analysis:
         elif isinstance(node, n.For):
             scope.assigned.add(node.var.id)
         elif isinstance(node, n.Call) and isinstance(node.func, n.Name):
+            called.add(node.func.id)
             if node.func.id in ("library", "require", "requireNamespace") and node.args:
                 package = node.args[0].value
                 if isinstance(package, (n.Name, n.Str)):
                     packages.append(package.id if isinstance(package, n.Name) else package.value)
+                    uses.append((packages[-1], node))
+        elif isinstance(node, n.Namespace):
+            uses.append((node.package, node))
         elif isinstance(node, n.Binary) and node.op == "%<-%":
             for name in _destructured_names(node.left):
                 scope.assigned.add(name)
         stack.extend((child, scope) for child in child_nodes(node))
-    return Analysis(scopes, root, packages)
+    return Analysis(scopes, root, packages, uses, called)
 
 
 # Names every method of a `%py_class%` body can use without defining them.

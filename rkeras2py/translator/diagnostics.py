@@ -103,6 +103,14 @@ _CODES = [
         "in order, as R does.",
     ),
     Code(
+        "RK114",
+        Severity.ERROR,
+        "file written against both R keras 2.x and keras3",
+        "library(keras3)\nlayer <- keras::layer_dense(units = 4)",
+        "The two packages give the same names different meanings (axes, indices, defaults) "
+        "and cannot be loaded together in R: port the file to one of them.",
+    ),
+    Code(
         "RK900",
         Severity.ERROR,
         "internal error while translating a statement (a bug in rkeras2py: please report it)",

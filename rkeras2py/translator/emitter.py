@@ -19,6 +19,7 @@ from ..grammar import nodes as n
 from ..grammar.unparse import unparse
 from . import pyast as py
 from .analysis import Analysis, Scope
+from .api import APIS
 from .diagnostics import CODES, Diagnostic
 from .imports import Imports
 from .kinds import Kind
@@ -76,11 +77,20 @@ kind_rule = _registrar(KINDS)
 class Emitter:
     """State of one translation: imports, diagnostics, scopes and variable kinds."""
 
-    def __init__(self, source: str, filename: str, analysis: Analysis, registry: Registry):
+    def __init__(
+        self,
+        source: str,
+        filename: str,
+        analysis: Analysis,
+        registry: Registry,
+        api_clash: n.Node | None = None,
+    ):
         self.source = source
         self.filename = filename
         self.analysis = analysis
         self.registry = registry
+        self.api = registry.api  # the R keras API the file is written against
+        self.api_clash = api_clash  # where the file names the other one
         self.imports = Imports()
         self.diagnostics: list[Diagnostic] = []
         self._reported: set[Diagnostic] = set()
@@ -120,6 +130,16 @@ class Emitter:
 
     def fail(self, code: str, message: str, node: n.Node):
         raise Unsupported(code, message, node)
+
+    def check_api(self, package: str, node: n.Node) -> None:
+        """Fail on a use of the R keras API the file is not written against."""
+        if package in APIS and package != self.api:
+            self.fail(
+                "RK114",
+                f"this file is written for {self.api}: {package} gives the same names "
+                "other meanings, and R cannot load both",
+                node,
+            )
 
     # ---- names, kinds and scopes -----------------------------------------------------
     def fresh(self, stem: str) -> str:

@@ -39,6 +39,7 @@ def _resolve_name(emitter: Emitter, node: n.Call) -> Entry | None:
     if isinstance(func, n.Name) and func.id in emitter.user_entries:
         return emitter.user_entries[func.id]  # a layer function the R code made itself
     if isinstance(func, n.Namespace):
+        emitter.check_api(func.package, func)
         return emitter.registry.lookup(func.name, func.package)
     if isinstance(func, n.Str):
         func = n.Name(func.value)
@@ -125,7 +126,7 @@ def call(emitter: Emitter, node: n.Call) -> cst.BaseExpression:
     return py.call(emitter.expr(func), *arguments(emitter, node.args))
 
 
-_KERAS_PACKAGES = frozenset({"keras", "tensorflow", "tfdatasets"})
+_KERAS_PACKAGES = frozenset({"keras", "keras3", "tensorflow", "tfdatasets"})
 # Name prefixes of the keras, tensorflow and tfdatasets R packages.
 _KERAS_PREFIXES = (
     "layer_",
@@ -147,6 +148,10 @@ _KERAS_PREFIXES = (
     "image_",
     "save_model",
     "load_model",
+    "op_",
+    "config_",
+    "random_",
+    "rnn_cell_",
 )
 
 
@@ -156,7 +161,7 @@ def _unknown_function(emitter: Emitter, r_name: str, node: n.Call):
 
         known = [
             name
-            for package in ("keras", "tensorflow", "tfdatasets")
+            for package in (emitter.api, "tensorflow", "tfdatasets")
             for name in emitter.registry.tables[package].entries
         ]
         close = difflib.get_close_matches(r_name, known, n=1)

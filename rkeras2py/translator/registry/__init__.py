@@ -134,11 +134,16 @@ PACKAGE_MODULES = (
     "magrittr",
     "zeallot",
     "keras",
+    "keras3",
     "tensorflow",
     "tfdatasets",
     "r6",
     "reticulate",
 )
+
+
+# The R keras APIs: a file is written against one of them (see `translator.api`).
+_KERAS_APIS = ("keras", "keras3")
 
 
 @dataclass(frozen=True)
@@ -155,6 +160,9 @@ class Attribute:
 class Registry:
     """All tables; looks a name up in the packages a file can see, base R first.
 
+    A registry serves one R keras API (`api.KERAS2` or `api.KERAS3`): the other one's table
+    answers `pkg::name` only, and its object descriptions below are left out.
+
     Packages of Python objects also describe those objects: `ATTRIBUTES` maps (kind, R
     name) to an `Attribute` (`history$metrics` is `history.history`), `METHOD_KINDS` the
     kind a method call returns, `CHAIN_KINDS` the kind a call through a module path returns
@@ -163,8 +171,10 @@ class Registry:
     removed, as runtime helpers taking the object first.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, api: str = "keras") -> None:
+        self.api = api
         self.tables: dict[str, Table] = {}
+        self.search: list[Table] = []  # the tables an unqualified name is looked up in
         self.attributes: dict[tuple[Kind, str], Attribute] = {}
         self.method_kinds: dict[str, Kind] = {}
         self.chain_kinds: dict[str, Kind] = {}
@@ -175,6 +185,9 @@ class Registry:
             module = importlib.import_module(f"{__name__}.{module_name}")
             table: Table = module.TABLE
             self.tables[table.package] = table
+            if table.package in _KERAS_APIS and table.package != api:
+                continue
+            self.search.append(table)
             self.methods.update(table.methods)
             self.attributes.update(getattr(module, "ATTRIBUTES", {}))
             self.method_kinds.update(getattr(module, "METHOD_KINDS", {}))
@@ -199,7 +212,7 @@ class Registry:
         if package is not None:
             table = self.tables.get(package)
             return table.entries.get(name) if table else None
-        for table in self.tables.values():
+        for table in self.search:
             if name in table.entries:
                 return table.entries[name]
         return None

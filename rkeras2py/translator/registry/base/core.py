@@ -1724,6 +1724,8 @@ def library(emitter: Emitter, bound: BoundCall, mode: Mode):
     """Imports are written where names are used; library() itself leaves nothing."""
     package = bound.get("package")
     name = getattr(package, "id", None) or getattr(package, "value", None)
+    if name is not None:
+        emitter.check_api(name, bound.node)
     if name is not None and name not in KNOWN_PACKAGES:
         emitter.report("RK105", f"package '{name}' has no Python mapping", bound.node)
     return []

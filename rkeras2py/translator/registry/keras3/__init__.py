@@ -1,0 +1,18 @@
+"""R keras3: the R package that wraps Keras 3 directly (`library(keras3)`).
+
+Entries share keras 2.x's where keras3 calls the same Python (`signatures.inherit`), with
+keras3's own formals and coercions; the topic modules add what keras3 alone has (`op_*`,
+`config_*`, `random_*`, the `Layer()` family) and override what it means otherwise.
+"""
+
+from . import (  # noqa: F401  (each fills TABLE)
+    classes,
+    layers,
+    models,
+    objects,
+    ops,
+    utilities,
+)
+from .table import TABLE
+
+__all__ = ["TABLE"]

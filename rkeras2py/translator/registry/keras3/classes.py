@@ -1,0 +1,3 @@
+"""keras3: classes (to be filled)."""
+
+from __future__ import annotations

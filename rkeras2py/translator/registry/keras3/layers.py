@@ -1,0 +1,3 @@
+"""keras3: layers (to be filled)."""
+
+from __future__ import annotations

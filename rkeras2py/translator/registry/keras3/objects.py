@@ -1,0 +1,3 @@
+"""keras3: objects (to be filled)."""
+
+from __future__ import annotations

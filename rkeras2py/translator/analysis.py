@@ -207,6 +207,9 @@ def _constructor_scope(node: n.Call, scope: Scope, scopes: dict) -> list[tuple[n
 
 
 def _record_assignment(node: n.Assign, scope: Scope) -> None:
+    if _is_dotty(node.target):  # `.[a, b] <- value` binds a and b
+        scope.assigned.update(_dotty_names(node.target))
+        return
     name = target_name(node.target)
     if name is None:
         return
@@ -222,6 +225,23 @@ def _record_assignment(node: n.Assign, scope: Scope) -> None:
         scope.definitions[name] = node.value
     else:
         scope.assigned.add(name)
+
+
+def _is_dotty(target: n.Node) -> bool:
+    return isinstance(target, n.Index) and isinstance(target.obj, n.Name) and target.obj.id == "."
+
+
+def _dotty_names(target: n.Index) -> list[str]:
+    """Names bound by dotty's `.[a, .[b, c], d = key]`."""
+    names: list[str] = []
+    for arg in target.args:
+        if arg.name is not None:
+            names.append(arg.name)
+        elif isinstance(arg.value, n.Name) and arg.value.id != "..":
+            names.append(arg.value.id)
+        elif arg.value is not None and _is_dotty(arg.value):
+            names.extend(_dotty_names(arg.value))
+    return names
 
 
 def _destructured_names(target: n.Node) -> list[str]:

@@ -34,6 +34,8 @@ def target_expression(emitter: Emitter, target: n.Node) -> cst.BaseExpression:
 @statement(n.Assign)
 def assign_statement(emitter: Emitter, node: n.Assign, mode: Mode) -> list[cst.BaseStatement]:
     target, value = node.target, node.value
+    if is_dotty(target):
+        return _dotty_statement(emitter, node) + _value_after(emitter, value, mode)
     if isinstance(target, n.Call):
         return _replacement(emitter, node, mode)
     if isinstance(target, (n.Name, n.Str)) and isinstance(value, n.Function):
@@ -243,16 +245,69 @@ def binary_statement(emitter: Emitter, node: n.Binary, mode: Mode) -> list[cst.B
     if node.op != "%<-%":
         return emitter.finish(emitter.expr(node), mode)
     targets = _unpack_targets(emitter, node.left, outer=True)
-    value = emitter.expr(node.right)
-    entry = resolve(emitter, node.right) if isinstance(node.right, n.Call) else None
-    from_keras = entry is not None and entry.package == "keras"  # loaders give tuples here
-    if emitter.kind(node.right) is Kind.NAMED_LIST and not from_keras:
-        # zeallot unpacks a named list's values by position; Python would unpack the keys
+    return [py.assign(targets, _unpacked_value(emitter, node.right, targets, node))]
+
+
+def _unpacked_value(
+    emitter: Emitter, value: n.Node, targets: cst.Tuple, node: n.Node
+) -> cst.BaseExpression:
+    """The value unpacked by position: a named list's values (Python would unpack a dict's
+    keys), except from the keras dataset loaders, whose Python results are tuples."""
+    converted = emitter.expr(value)
+    entry = resolve(emitter, value) if isinstance(value, n.Call) else None
+    from_keras = entry is not None and entry.package in ("keras", "keras3")
+    if emitter.kind(value) is Kind.NAMED_LIST and not from_keras:
         nested = any(isinstance(element.value, cst.Tuple) for element in targets.elements)
         if nested:
-            emitter.fail("RK102", "%<-% of nested named lists is not translated", node)
-        value = py.call(py.attr(value, "values"))
-    return [py.assign(targets, value)]
+            emitter.fail("RK102", "unpacking of nested named lists is not translated", node)
+        converted = py.call(py.attr(converted, "values"))
+    return converted
+
+
+def is_dotty(target: n.Node) -> bool:
+    """dotty's (and keras3's) destructuring target `.[a, b]`."""
+    return isinstance(target, n.Index) and isinstance(target.obj, n.Name) and target.obj.id == "."
+
+
+def _dotty_statement(emitter: Emitter, node: n.Assign) -> list[cst.BaseStatement]:
+    """`.[a, b] <- value` is `a, b = value`; `..` skips (`a, *_, z = value`); `.[x = key]`
+    takes an element by name (`x = value["key"]`); `.[a, .[b, c]]` unpacks nested values."""
+    named = [arg for arg in node.target.args if arg.name is not None]
+    if not named:
+        targets = _dotty_targets(emitter, node.target, outer=True)
+        return [py.assign(targets, _unpacked_value(emitter, node.value, targets, node))]
+    if len(named) != len(node.target.args) or not all(
+        isinstance(arg.value, (n.Name, n.Str)) for arg in named
+    ):
+        emitter.fail("RK102", "this destructuring of `.[...]` is not translated", node.target)
+    source = emitter.expr(node.value)
+    statements: list[cst.BaseStatement] = []
+    if not isinstance(node.value, n.Name):
+        holder = emitter.fresh("unpacked")
+        statements.append(py.assign(py.name(holder), source))
+        source = py.name(holder)
+    for arg in named:
+        key = arg.value.id if isinstance(arg.value, n.Name) else arg.value.value
+        emitter.set_kind(arg.name, Kind.UNKNOWN)
+        element = cst.Subscript(source, [cst.SubscriptElement(cst.Index(py.string(key)))])
+        statements.append(py.assign(py.name(python_name(arg.name)), element))
+    return statements
+
+
+def _dotty_targets(emitter: Emitter, node: n.Node, outer: bool = False) -> cst.BaseExpression:
+    if isinstance(node, n.Name) and node.id == "..":
+        return cst.StarredElement(py.name("_"))
+    if isinstance(node, n.Name):
+        emitter.set_kind(node.id, Kind.UNKNOWN)
+        return py.name(python_name(node.id))
+    if is_dotty(node) and not any(arg.name for arg in node.args):
+        items = [_dotty_targets(emitter, arg.value) for arg in node.args]
+        elements = [
+            item if isinstance(item, cst.StarredElement) else cst.Element(item) for item in items
+        ]
+        parens = {"lpar": [], "rpar": []} if outer else {}
+        return cst.Tuple(elements, **parens)
+    emitter.fail("RK102", "this destructuring of `.[...]` is not translated", node)
 
 
 def _unpack_targets(emitter: Emitter, node: n.Node, outer: bool = False) -> cst.BaseExpression:

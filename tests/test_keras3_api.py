@@ -1,0 +1,84 @@
+"""Which R keras API a file is written for, and keras3's own syntax (dotty's `.[a, b] <-`)."""
+
+from __future__ import annotations
+
+import pytest
+from programs import run_python
+
+from rkeras2py import parse, translate
+from rkeras2py.translator.analysis import analyse
+from rkeras2py.translator.api import KERAS2, KERAS3, keras_api
+
+
+def api_of(source: str) -> str:
+    analysis = analyse(parse(source))
+    return keras_api(analysis, {"op_add", "keras_input"})[0]
+
+
+@pytest.mark.parametrize(
+    ("source", "api"),
+    [
+        ("library(keras3)\nx <- 1\n", KERAS3),
+        ("library(keras)\nx <- 1\n", KERAS2),
+        ('require("keras3")\n', KERAS3),
+        ("m <- keras3::keras_model_sequential()\n", KERAS3),
+        ("y <- keras::k_mean(x)\n", KERAS2),
+        ("y <- op_add(1, 2)\n", KERAS3),  # a keras3-only name
+        ("y <- layer_dense(units = 2)\n", KERAS2),  # names both have: keras 2.x
+        ("x <- 1\n", KERAS2),
+    ],
+)
+def test_the_file_says_which_api_it_uses(source: str, api: str):
+    assert api_of(source) == api
+
+
+def test_a_keras3_file_does_not_see_keras2_only_names():
+    result = translate("library(keras3)\ny <- k_mean(op_ones(c(2, 2)))\n")
+    codes = [d.code for d in result.diagnostics]
+    assert "RK112" in codes, codes
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "library(keras3)\nlibrary(keras)\n",
+        "library(keras3)\nm <- keras::keras_model_sequential()\n",
+        "library(keras)\nm <- keras3::keras_model_sequential()\n",
+    ],
+)
+def test_mixing_both_apis_is_an_error(source: str):
+    result = translate(source)
+    assert [d.code for d in result.diagnostics] == ["RK114"]
+    assert result.diagnostics[0].line == 2
+    assert "NotImplementedError" in result.code
+
+
+@pytest.mark.parametrize(
+    ("r_source", "python"),
+    [
+        (".[nr, nc] <- dim(m)\n", "nr, nc = m.shape\n"),
+        (".[first, .., last] <- v\n", "first, *_, last = v\n"),
+        (".[x, .[y, .[z]]] <- v\n", "x, (y, (z,)) = v\n"),
+        (".[b = beta] <- params\n", 'b = params["beta"]\n'),
+    ],
+)
+def test_dotty_destructuring_is_python_unpacking(r_source: str, python: str):
+    prefix = "library(keras3)\nm <- matrix(1:6, 2)\nv <- list(1, 2)\nparams <- list(beta = 2)\n"
+    code = translate(prefix + r_source).code
+    assert code.endswith(python), code
+
+
+def test_dotty_destructuring_computes_what_r_computes():
+    source = (
+        "library(keras3)\n"
+        ".[nr, nc] <- dim(matrix(1:6, 2))\n"
+        ".[first, .., last] <- c(1, 2, 3, 4, 5)\n"
+        ".[beta = beta] <- list(alpha = 1, beta = 2, gamma = 3)\n"
+        ".[x, .[y, .[z]]] <- list(1, list(2, list(3)))\n"
+        ".[p, q] <- list(a = 10, b = 20)\n"
+        'cat(nr, nc, first, last, beta, x, y, z, p, q, "\\n")\n'
+    )
+    result = translate(source)
+    assert not result.diagnostics
+    run = run_python(result.code)
+    assert [float(v) for v in run.stdout.split()] == [2, 3, 1, 5, 2, 1, 2, 3, 10, 20], run.stderr

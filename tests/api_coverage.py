@@ -29,6 +29,7 @@ SYNTAX = {
     "%py_class%": "a Python class statement (emit/classes.py)",
     "%<-active%": "a property (emit/classes.py)",
     "%as%": "`with(... %as% name, ...)`: a with statement",
+    ".": "dotty's `.[a, b] <- value`: tuple assignment (emit/assign.py)",
 }
 STATUS_TEXT = {
     "mapped": "mapped",

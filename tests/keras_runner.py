@@ -25,6 +25,7 @@ from pathlib import Path
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 import numpy as np  # noqa: E402
+from outputs import program_key  # noqa: E402
 from tensorflow import keras  # noqa: E402
 
 RESULT_MARK = "@@keras-runner@@"
@@ -184,7 +185,7 @@ def check_pair(translation: Path) -> dict:
 
 
 def main(paths: list[str]) -> None:
-    results = {Path(path).name: check_pair(Path(path)) for path in paths}
+    results = {program_key(Path(path)): check_pair(Path(path)) for path in paths}
     sys.stdout.write(RESULT_MARK + json.dumps(results) + "\n")
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from pathlib import Path
 
 _INDEX_LABELS = re.compile(r"\[\[?\d*,?\d*\]\]?")
 _NUMPY_SCALARS = re.compile(r"np\.(?:float|int|bool|str)_?\d*\((.*?)\)")
@@ -94,3 +95,8 @@ def same_values(expected: str, actual: str, rel: float = 1e-6) -> tuple[bool, st
     if len(left) != len(right):
         return False, f"R printed {len(left)} values, Python printed {len(right)}"
     return True, ""
+
+
+def program_key(path: Path) -> str:
+    """A fixture program's name in reports: its folder and file (pairs share a file name)."""
+    return f"{path.parent.name}/{path.name}"

@@ -21,12 +21,13 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES
+from outputs import program_key as key
 from outputs import same_values
 
 from rkeras2py.translator import translate
 
 # Each folder and how many of its programs must be translated (the floor only rises).
-FLOORS = {"keras": 67, "classes": 41}
+FLOORS = {"keras": 67, "classes": 41, "keras3": 0}
 PROGRAMS = sorted(p for folder in FLOORS for p in (FIXTURES / folder).glob("*.R"))
 TRANSLATED = [p for p in PROGRAMS if p.with_suffix(".py").exists()]
 UPDATE = os.environ.get("UPDATE_EXPECTED") == "1"
@@ -103,7 +104,7 @@ def executed() -> dict:
 
 @pytest.mark.parametrize("program", TRANSLATED, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_translation_prints_what_r_keras_printed(program: Path, executed: dict):
-    result = executed[program.with_suffix(".py").name]["translation"]
+    result = executed[key(program.with_suffix(".py"))]["translation"]
     assert result["error"] is None, result["error"]
     ok, reason = same_values(_expected_output(program), result["stdout"], rel=TOLERANCE)
     assert ok, reason
@@ -111,7 +112,7 @@ def test_translation_prints_what_r_keras_printed(program: Path, executed: dict):
 
 @pytest.mark.parametrize("program", TRANSLATED, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_twin_prints_what_r_keras_printed(program: Path, executed: dict):
-    result = executed[program.with_suffix(".py").name]["twin"]
+    result = executed[key(program.with_suffix(".py"))]["twin"]
     assert result["error"] is None, result["error"]
     ok, reason = same_values(_expected_output(program), result["stdout"], rel=TOLERANCE)
     assert ok, reason
@@ -119,9 +120,31 @@ def test_twin_prints_what_r_keras_printed(program: Path, executed: dict):
 
 @pytest.mark.parametrize("program", TRANSLATED, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_models_match_the_twin(program: Path, executed: dict):
-    for name, comparison in executed[program.with_suffix(".py").name]["models"].items():
+    for name, comparison in executed[key(program.with_suffix(".py"))]["models"].items():
         assert comparison["config_equal"], f"{name}: {comparison['detail']}"
         assert comparison["outputs_equal"] in (True, None), f"{name}: outputs differ"
+
+
+# Programs written for both R keras APIs: fixtures/keras3/pair-NAME.R and fixtures/keras/pair-NAME.R
+PAIRS = [
+    (program, FIXTURES / "keras" / program.name)
+    for program in TRANSLATED
+    if program.parent.name == "keras3" and program.stem.startswith("pair-")
+]
+
+
+@pytest.mark.parametrize(("keras3", "keras2"), PAIRS, ids=lambda p: p.stem)
+def test_pairs_compute_the_same(keras3: Path, keras2: Path, executed: dict):
+    """The same program written for keras3 and for keras 2.x: R prints the same values, and
+    so do the two translations."""
+    assert keras2 in TRANSLATED, "the keras 2.x half of the pair is not translated"
+    ok, reason = same_values(_expected_output(keras2), _expected_output(keras3), rel=TOLERANCE)
+    assert ok, f"R prints different values: {reason}"
+    outputs = [
+        executed[key(p.with_suffix(".py"))]["translation"]["stdout"] for p in (keras2, keras3)
+    ]
+    ok, reason = same_values(*outputs, rel=TOLERANCE)
+    assert ok, reason
 
 
 def test_translations_are_pyflakes_clean():

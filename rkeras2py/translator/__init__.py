@@ -11,7 +11,7 @@ import libcst as cst
 from ..grammar.parser import parse
 from . import emit as _emitters  # noqa: F401  (registers the emitters)
 from .analysis import analyse
-from .api import KERAS2, KERAS3, keras_api
+from .api import KERAS2, keras3_exports, keras_api
 from .diagnostics import Diagnostic
 from .emitter import Emitter
 from .layout import space_statements
@@ -31,8 +31,7 @@ def registry(api: str = KERAS2) -> Registry:
 @functools.cache
 def _keras3_only() -> frozenset[str]:
     """Names only keras3 exports: calling one means the file is written for keras3."""
-    tables = registry().tables
-    return frozenset(tables[KERAS3].entries) - frozenset(tables[KERAS2].entries)
+    return keras3_exports() - frozenset(registry().tables[KERAS2].entries)
 
 
 @dataclass

@@ -10,6 +10,8 @@ a file that names neither uses keras3 when it calls a function only keras3 has
 from __future__ import annotations
 
 from collections.abc import Collection
+from functools import cache
+from pathlib import Path
 
 from ..grammar import nodes as n
 from .analysis import Analysis
@@ -32,3 +34,12 @@ def keras_api(analysis: Analysis, keras3_only: Collection[str]) -> tuple[str, n.
     if any(name in keras3_only for name in analysis.called):
         return KERAS3, None
     return KERAS2, None
+
+
+@cache
+def keras3_exports() -> frozenset[str]:
+    """The functions keras3 exports (the first column of its signature table), read without
+    building the keras3 registry, which a keras 2.x file never needs."""
+    path = Path(__file__).parent / "registry" / "keras3" / "signatures.tsv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.split("\t", 1)[0] for line in lines if not line.startswith("#"))

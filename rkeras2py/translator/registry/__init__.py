@@ -160,8 +160,8 @@ class Attribute:
 class Registry:
     """All tables; looks a name up in the packages a file can see, base R first.
 
-    A registry serves one R keras API (`api.KERAS2` or `api.KERAS3`): the other one's table
-    answers `pkg::name` only, and its object descriptions below are left out.
+    A registry serves one R keras API (`api.KERAS2` or `api.KERAS3`), and holds no table of
+    the other one.
 
     Packages of Python objects also describe those objects: `ATTRIBUTES` maps (kind, R
     name) to an `Attribute` (`history$metrics` is `history.history`), `METHOD_KINDS` the
@@ -182,11 +182,11 @@ class Registry:
         self.method_helpers: dict[tuple[str, ...], str] = {}  # removed methods → runtime
         self.methods: dict[tuple[str, Kind], Entry] = {}
         for module_name in PACKAGE_MODULES:
+            if module_name in _KERAS_APIS and module_name != api:
+                continue  # a file names the other API only to be told it cannot (RK114)
             module = importlib.import_module(f"{__name__}.{module_name}")
             table: Table = module.TABLE
             self.tables[table.package] = table
-            if table.package in _KERAS_APIS and table.package != api:
-                continue
             self.search.append(table)
             self.methods.update(table.methods)
             self.attributes.update(getattr(module, "ATTRIBUTES", {}))

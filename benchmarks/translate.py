@@ -63,6 +63,9 @@ def main() -> None:
     parse_seconds = best_of(5, lambda: ast.parse(code))
     print(f"translate: {lines / seconds:,.0f} lines/s; {seconds / parse_seconds:.1f}x ast.parse")
 
+    # An installed package has its bytecode compiled (pip does it); so does the import floor.
+    package = Path(__file__).resolve().parents[1] / "rkeras2py"
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)], check=True)
     with tempfile.TemporaryDirectory() as tmp:
         small = Path(tmp, "small.R")
         small.write_text(PRELUDE + generate(100)[0], encoding="utf-8")

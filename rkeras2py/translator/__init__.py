@@ -55,6 +55,15 @@ class TranslationError(Exception):
         super().__init__("\n".join(f"{d.code} {d.message}" for d in translation.diagnostics))
 
 
+def _calls_own_functions(analysis) -> bool:
+    """Whether the file calls a function (or class) it defines: only then can scouting
+    learn anything."""
+    bound = set()
+    for scope in analysis.scopes.values():
+        bound |= scope.assigned | scope.functions | scope.classes | set(scope.params)
+    return not bound.isdisjoint(analysis.called)
+
+
 def translate(source: str, filename: str = "<string>", *, strict: bool = False) -> Translation:
     """Translate R source text to Python. Raises `RSyntaxError` for invalid R."""
     module = parse(source, filename)
@@ -64,7 +73,7 @@ def translate(source: str, filename: str = "<string>", *, strict: bool = False) 
     # second sees the first's parameter kinds); the last pass writes the code.
     seeded: dict = {}
     returns: dict = {}
-    for _ in range(2):
+    for _ in range(2 if _calls_own_functions(analysis) else 0):
         scout = Emitter(source, filename, analysis, registry(api), clash)
         scout.seeded, scout.seeded_returns = seeded, returns
         scout.scouting = True

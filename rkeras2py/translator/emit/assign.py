@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import libcst as cst
 
 from ...grammar import nodes as n
@@ -166,25 +168,30 @@ def _empty_list(node: n.Node) -> bool:
 def _filled_by_name(scope_node: n.Node, name: str) -> bool:
     """Whether the R code assigns elements of `name` by name (`name$a <- v`,
     `name[["a"]] <- v`, `name[[obj$key]] <- v`) in this function or file."""
+    return name in _names_filled_by_name(scope_node)
+
+
+@functools.lru_cache(maxsize=64)
+def _names_filled_by_name(scope_node: n.Node) -> frozenset[str]:
+    """The names `_filled_by_name` is true of, found in one walk of the scope."""
     from ...grammar.walk import walk
 
+    names: set[str] = set()
     for node in walk(scope_node):
         if not isinstance(node, n.Assign):
             continue
         target = node.target
         if isinstance(target, n.Extract) and isinstance(target.obj, n.Name):
-            if target.obj.id == name:
-                return True
+            names.add(target.obj.id)
         if (
             isinstance(target, n.Index)
             and target.double
             and isinstance(target.obj, n.Name)
-            and target.obj.id == name
             and len(target.args) == 1
             and isinstance(target.args[0].value, (n.Str, n.Extract))
         ):
-            return True
-    return False
+            names.add(target.obj.id)
+    return frozenset(names)
 
 
 def _value_after(emitter: Emitter, target: n.Node, mode: Mode) -> list[cst.BaseStatement]:

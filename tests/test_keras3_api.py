@@ -82,3 +82,29 @@ def test_dotty_destructuring_computes_what_r_computes():
     assert not result.diagnostics
     run = run_python(result.code)
     assert [float(v) for v in run.stdout.split()] == [2, 3, 1, 5, 2, 1, 2, 3, 10, 20], run.stderr
+
+
+def test_r_style_subset_accessor_is_op_subset():
+    source = (
+        "library(keras3)\n"
+        "x <- op_convert_to_tensor(matrix(c(1, 2, 3, 4, 5, 6), 2))\n"
+        "y <- x@r[1, 2:3]\n"
+        "v <- keras_variable(op_zeros(c(2, 3)))\n"
+        "v@r[1, 2] <- 5\n"
+        'cat(as.numeric(y), as.numeric(v), "\\n")\n'
+    )
+    result = translate(source)
+    assert not result.diagnostics, result.diagnostics
+    assert "y = x[0, 1:3]" in result.code
+    run = run_python(result.code)
+    assert [float(v) for v in run.stdout.split()] == [3, 5, 0, 0, 5, 0, 0, 0], run.stderr
+
+
+def test_python_style_subset_accessor_is_reported():
+    result = translate("library(keras3)\ny <- x@py[0]\n")
+    assert "RK102" in [d.code for d in result.diagnostics]
+
+
+def test_at_is_a_slot_outside_keras3():
+    code = translate("x <- list()\ny <- x@r[1]\n").code
+    assert "op_subset" not in code and ".r[" in code, code

@@ -15,6 +15,7 @@ from ..registry import bind
 from .calls import entry_call, resolve
 from .control import simple_if
 from .functions import define
+from .indexing import subset_call
 from .operators import pipe_call
 from .values import python_name
 
@@ -38,6 +39,10 @@ def assign_statement(emitter: Emitter, node: n.Assign, mode: Mode) -> list[cst.B
     target, value = node.target, node.value
     if is_dotty(target):
         return _dotty_statement(emitter, node) + _value_after(emitter, value, mode)
+    if isinstance(target, n.Index) and (subset := subset_call(emitter, target)) is not None:
+        # keras3's `x@r[i] <- v` is `op_subset(x, i) <- v`
+        node = n.Assign(target=subset, value=value, op=node.op, line=node.line, column=node.column)
+        return _replacement(emitter, node, mode)
     if isinstance(target, n.Call):
         return _replacement(emitter, node, mode)
     if isinstance(target, (n.Name, n.Str)) and isinstance(value, n.Function):

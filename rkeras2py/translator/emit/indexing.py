@@ -139,8 +139,35 @@ def drop_elements(emitter: Emitter, obj: cst.BaseExpression, dropped: n.Node, ax
     return py.call(delete, obj, positions, axis=py.integer(axis))
 
 
+# keras3's subset styles: `x@r[...]` is `op_subset(x, ...)`, `x@py[...]` Python's indexing.
+_R_STYLE = frozenset({"r", "R", "1", "one"})
+_PY_STYLE = frozenset({"py", "Py", "0", "zero"})
+
+
+def subset_call(emitter: Emitter, node: n.Index) -> n.Call | None:
+    """keras3's `x@r[i, j]` as the call `op_subset(x, i, j)` it stands for."""
+    style = node.obj
+    if not (isinstance(style, n.Extract) and style.op == "@" and not node.double):
+        return None
+    if emitter.registry.lookup("op_subset") is None:
+        return None  # not keras3: `@` is an S4 slot
+    if style.name in _PY_STYLE:
+        emitter.fail(
+            "RK102", "keras3's Python-style `x@py[...]` is not translated: use x@r[...]", node
+        )
+    if style.name not in _R_STYLE:
+        return None
+    call = n.Call(n.Name("op_subset"), [n.Arg(style.obj), *node.args])
+    call.line, call.column = node.line, node.column
+    call.func.line, call.func.column = node.line, node.column
+    return call
+
+
 @expression(n.Index)
 def index(emitter: Emitter, node: n.Index) -> cst.BaseExpression:
+    subset = subset_call(emitter, node)
+    if subset is not None:
+        return emitter.expr(subset)
     if not node.double and emitter.kind(node.obj) is Kind.TENSOR:
         return tensor_index(emitter, node)
     obj = emitter.expr(node.obj)

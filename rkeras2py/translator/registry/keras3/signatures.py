@@ -37,10 +37,10 @@ class Signature:
 
     @property
     def params(self) -> str:
-        """The formals to bind a call with: a `...` wrapper (keras3's `capture_args()`) also
-        takes the common layer arguments, by exact name."""
+        """The formals to bind a call with: a layer wrapper with `...` (its `capture_args()`
+        coerces `input_shape`) also takes the common layer arguments, by exact name."""
         names = list(self.formals)
-        if "..." in names:
+        if "..." in names and "input_shape" in self.coercions:
             names += [arg for arg in STANDARD.split() if arg not in names]
         return " ".join(names)
 

@@ -183,6 +183,11 @@ CLASS_CONSTRUCTORS = frozenset(
         "new_metric_class",
         "new_learning_rate_schedule_class",
         "Layer",
+        "Model",
+        "Callback",
+        "Loss",
+        "Metric",
+        "Constraint",
         "R6Class",
     }
 )

@@ -180,9 +180,10 @@ def _member(emitter: Emitter, node: n.Node, position: int) -> list[cst.BaseState
 
 
 def _is_active(node: n.Node) -> bool:
+    """`mark_active(function() ...)` (keras 2.x) or `active_property(...)` (keras3)."""
     return (
         isinstance(node, n.Call)
-        and getattr(node.func, "id", None) == "mark_active"
+        and getattr(node.func, "id", None) in ("mark_active", "active_property")
         and len(node.args) == 1
         and isinstance(node.args[0].value, n.Function)
     )

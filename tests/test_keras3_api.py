@@ -108,3 +108,19 @@ def test_python_style_subset_accessor_is_reported():
 def test_at_is_a_slot_outside_keras3():
     code = translate("x <- list()\ny <- x@r[1]\n").code
     assert "op_subset" not in code and ".r[" in code, code
+
+
+def test_zeallot_null_defaults_pad_short_values():
+    """keras3's train_step idiom: `c(x, y = NULL, sample_weight = NULL) %<-% data`."""
+    source = (
+        "unpack <- function(data) {\n"
+        "  c(x, y = NULL, sample_weight = NULL) %<-% data\n"
+        "  list(x, y, sample_weight)\n"
+        "}\n"
+        "r <- unpack(list(1, 2))\n"
+        "cat(length(r), is.null(r[[3]]), r[[2]], '\\n')\n"
+    )
+    result = translate(source)
+    assert "x, y, sample_weight = (*data, None, None)[:3]" in result.code
+    run = run_python(result.code)
+    assert run.stdout.split() == ["3", "TRUE", "2"], run.stderr

@@ -257,6 +257,7 @@ def _destructured_names(target: n.Node) -> list[str]:
         node = stack.pop()
         if isinstance(node, n.Name):
             names.append(node.id)
-        elif isinstance(node, n.Call):
-            stack.extend(arg.value for arg in node.args if arg.value is not None)
+        elif isinstance(node, n.Call):  # `c(x, y = NULL)`: y, with a default
+            names.extend(arg.name for arg in node.args if arg.name is not None)
+            stack.extend(arg.value for arg in node.args if arg.value and arg.name is None)
     return names

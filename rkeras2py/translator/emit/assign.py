@@ -256,8 +256,33 @@ def binary_statement(emitter: Emitter, node: n.Binary, mode: Mode) -> list[cst.B
         return py_class_statement(emitter, node, mode)
     if node.op != "%<-%":
         return emitter.finish(emitter.expr(node), mode)
-    targets = _unpack_targets(emitter, node.left, outer=True)
-    return [py.assign(targets, _unpacked_value(emitter, node.right, targets, node))]
+    left = node.left
+    optional = _null_defaults(left)
+    if optional:  # `c(x, y = NULL) %<-% data`: names past the end of `data` are NULL
+        left = n.Call(
+            left.func, [n.Arg(n.Name(arg.name) if arg.name else arg.value) for arg in left.args]
+        )
+    targets = _unpack_targets(emitter, left, outer=True)
+    value = _unpacked_value(emitter, node.right, targets, node)
+    if optional:
+        padded = cst.Tuple([cst.StarredElement(value), *[cst.Element(py.name("None"))] * optional])
+        count = len(targets.elements)
+        value = cst.Subscript(padded, [cst.SubscriptElement(cst.Slice(None, py.integer(count)))])
+    return [py.assign(targets, value)]
+
+
+def _null_defaults(target: n.Node) -> int:
+    """How many trailing `name = NULL` defaults a zeallot target has (`c(x, y = NULL)`)."""
+    if not (isinstance(target, n.Call) and getattr(target.func, "id", None) in ("c", "list")):
+        return 0
+    count = 0
+    for arg in reversed(target.args):
+        if arg.name is None or not _is_null(arg.value):
+            break
+        count += 1
+    if any(arg.name is not None for arg in target.args[: len(target.args) - count]):
+        return 0
+    return count
 
 
 def _unpacked_value(

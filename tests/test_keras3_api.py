@@ -123,4 +123,4 @@ def test_zeallot_null_defaults_pad_short_values():
     result = translate(source)
     assert "x, y, sample_weight = (*data, None, None)[:3]" in result.code
     run = run_python(result.code)
-    assert run.stdout.split() == ["3", "TRUE", "2"], run.stderr
+    assert run.stdout.split() == ["3", "True", "2"], run.stderr

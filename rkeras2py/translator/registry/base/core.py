@@ -1639,12 +1639,6 @@ def cat(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
         kind = emitter.kind(node)
         if kind is Kind.ARRAY and not _is_dots(node):  # R writes a matrix column by column
             value = py.call(py.attr(value, "ravel"), order=py.string("F"))
-        if kind is Kind.BOOL:  # R writes TRUE and FALSE
-            value = (
-                py.string(node.name)
-                if isinstance(node, n.Const)
-                else py.call(py.attr(py.call("str", value), "upper"))
-            )
         if kind is Kind.NAMED_LIST:  # a named vector: cat() writes its values only
             value = py.call(py.attr(value, "values"))
             kind = Kind.NUM_VECTOR

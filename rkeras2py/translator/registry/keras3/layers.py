@@ -38,27 +38,10 @@ from ..convert import (
     py_value,
 )
 from ..keras.compose import compose, compose_statement, layer_kind
-from .signatures import add, inherit, signature
+from .signatures import add, as_integer, inherit, signature
 from .table import TABLE
 
 # ---- converters: keras3's coercions --------------------------------------------------------
-
-_NUMERIC = frozenset(
-    {Kind.INT, Kind.FLOAT, Kind.NUM_VECTOR, Kind.INT_VECTOR, Kind.RANGE, Kind.ARRAY}
-)
-
-
-def integer_if_numeric(emitter, node: n.Node) -> cst.BaseExpression:
-    """keras3's `as_integer()`: numbers become ints; strings, logicals, layers and lists
-    pass as reticulate sends them (`output_mode = "int"`, `invert = TRUE`, a `cell`)."""
-    values = elements(node)
-    numbers = values is not None and all(
-        isinstance(v, n.Num) or (isinstance(v, n.Unary) and isinstance(v.operand, n.Num))
-        for v in values
-    )
-    if numbers or emitter.kind(node) in _NUMERIC:
-        return as_int(emitter, node)
-    return py_value(emitter, node)
 
 
 def target_shape(emitter, node: n.Node) -> cst.BaseExpression:
@@ -131,7 +114,7 @@ _PLAIN = {
 def _numeric_only(entry: Entry, params: tuple[str, ...] = _MAYBE_NUMERIC) -> Entry:
     for param in params:
         if param in entry.convert:
-            entry.convert[param] = integer_if_numeric
+            entry.convert[param] = as_integer
     return entry
 
 

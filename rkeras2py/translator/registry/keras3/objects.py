@@ -36,14 +36,14 @@ import libcst as cst
 
 from ....grammar import nodes as n
 from ... import pyast as py
-from ...kinds import PYTHON_OBJECTS, Kind
+from ...kinds import Kind
 from .. import BoundCall, Entry
-from ..convert import as_int, axis, int_list, py_value
+from ..convert import axis, int_list
 from ..helpers import flag
 from ..keras import objects as keras2
 from ..keras.objects import argument, emitting, named_dots, removed, via, without
 from ..keras.utilities import custom_objects
-from .signatures import add, inherit, signature
+from .signatures import add, as_integer, inherit, signature
 from .table import TABLE
 
 OBJECT = {"kind": Kind.PYOBJ}
@@ -51,22 +51,6 @@ NOTHING = {"kind": Kind.NULL, "visible": False}  # Python's None, invisible in R
 
 
 # ---- keras3's coercions -------------------------------------------------------------------
-
-# Kinds keras3's as_integer() hands on unchanged (it converts numbers only).
-_NOT_NUMBERS = (PYTHON_OBJECTS - {Kind.TENSOR}) | {
-    Kind.STR,
-    Kind.CHR_VECTOR,
-    Kind.FUNCTION,
-    Kind.LIST,
-    Kind.NAMED_LIST,
-}
-
-
-def as_integer(emitter, node: n.Node) -> cst.BaseExpression:
-    """keras3's `as_integer()`: numbers truncated to ints, anything else as it is."""
-    if isinstance(node, n.Str) or emitter.kind(node) in _NOT_NUMBERS:
-        return py_value(emitter, node)
-    return as_int(emitter, node)
 
 
 def _literal(node: n.Node) -> float | None:
@@ -106,10 +90,9 @@ def ceiling(emitter, node: n.Node) -> cst.BaseExpression:
 
 
 def coercions(name: str, **extra) -> dict:
-    """keras3's coercions for `name`'s arguments, `as_integer` as keras3 means it."""
+    """keras3's coercions for `name`'s arguments, with `extra` ones."""
     own = signature(name)
     convert = own.converters()
-    convert.update({param: as_integer for param, f in own.coercions.items() if f == "as_integer"})
     convert.update(extra)
     return convert
 

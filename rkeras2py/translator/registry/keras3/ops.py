@@ -42,7 +42,7 @@ from ..convert import (
 )
 from ..helpers import flag, np
 from ..keras.backend import reshape_shape
-from .signatures import add, signature
+from .signatures import add, as_integer, signature
 from .table import TABLE
 
 # ---- converters: keras3's coercion helpers -------------------------------------------------
@@ -50,17 +50,6 @@ from .table import TABLE
 
 def _runtime(emitter, name: str, *args, **kwargs) -> cst.Call:
     return py.call(emitter.imports.path(f"rkeras2py.runtime.{name}"), *args, **kwargs)
-
-
-def as_integer(emitter, node: n.Node) -> cst.BaseExpression:
-    """keras3's `as_integer()`: R numbers truncated to ints; anything else (a tensor) as it is."""
-    kind = emitter.kind(node)
-    if elements(node) is not None or kind in NUMERIC_SCALARS or kind in NUMERIC_VECTORS:
-        if all(_literal_number(v) is not None for v in elements(node) or [None]):
-            return as_int(emitter, node)
-        if kind in NUMERIC_SCALARS or kind in NUMERIC_VECTORS:
-            return as_int(emitter, node)
-    return py_value(emitter, node)
 
 
 def py_index(emitter, node: n.Node) -> cst.BaseExpression:

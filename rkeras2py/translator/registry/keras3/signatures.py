@@ -13,15 +13,37 @@ import dataclasses
 from functools import cache
 from pathlib import Path
 
+import libcst as cst
+
+from ....grammar import nodes as n
+from ...kinds import Kind
 from .. import Entry
-from ..convert import as_int, axis, int_tuple, shape
+from ..convert import as_int, axis, elements, int_tuple, py_value, shape
 from ..keras.compose import STANDARD
 from ..keras.table import TABLE as KERAS2
 from .table import TABLE
 
+_NUMBERS = frozenset(
+    {Kind.INT, Kind.FLOAT, Kind.NUM_VECTOR, Kind.INT_VECTOR, Kind.RANGE, Kind.ARRAY}
+)
+
+
+def as_integer(emitter, node: n.Node) -> cst.BaseExpression:
+    """keras3's `as_integer()`: numbers become ints; anything else (a string such as
+    `output_mode = "int"`, a layer, a tensor, a value of unknown kind) is sent as it is."""
+    values = elements(node)
+    literal = values is not None and all(
+        isinstance(v, n.Num) or (isinstance(v, n.Unary) and isinstance(v.operand, n.Num))
+        for v in values
+    )
+    if literal or emitter.kind(node) in _NUMBERS:
+        return as_int(emitter, node)
+    return py_value(emitter, node)
+
+
 # keras3's coercion helpers, as the converters that do the same statically.
 COERCIONS = {
-    "as_integer": as_int,
+    "as_integer": as_integer,
     "as.integer": as_int,
     "as_nullable_integer": as_int,
     "normalize_shape": shape,

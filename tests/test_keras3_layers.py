@@ -368,18 +368,6 @@ def test_a_zero_axis_is_an_error_as_in_r():
 # ---- layers piped onto a Sequential model ----------------------------------------------
 
 
-def _has_sequential() -> bool:
-    from rkeras2py.translator.registry import Registry
-
-    return Registry("keras3").lookup("keras_model_sequential") is not None
-
-
-@pytest.mark.skipif(not _has_sequential(), reason="keras3's keras_model_sequential is not mapped")
-@pytest.mark.xfail(
-    strict=True,
-    reason="compose.sequential() builds a piped stack with keras 2.x's new_sequential(), "
-    "which reads keras 2.x's `input_shape` (in `...`): keras3's formal is dropped",
-)
 def test_layers_stack_into_one_sequential_list():
     code = body(
         """

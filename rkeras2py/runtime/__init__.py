@@ -13,6 +13,8 @@ from .data import *  # noqa: F403
 from .data import __all__ as _data
 from .keras3_layers import *  # noqa: F403
 from .keras3_layers import __all__ as _keras3_layers
+from .keras3_models import *  # noqa: F403
+from .keras3_models import __all__ as _keras3_models
 from .keras3_objects import *  # noqa: F403
 from .keras3_objects import __all__ as _keras3_objects
 from .keras3_ops import *  # noqa: F403
@@ -24,4 +26,14 @@ from .models import __all__ as _models
 from .training import *  # noqa: F403
 from .training import __all__ as _training
 
-__all__ = [*_backend, *_data, *_keras3_ops, *_keras3_objects, *_keras3_layers, *_layers, *_models, *_training]
+__all__ = [
+    *_backend,
+    *_data,
+    *_keras3_ops,
+    *_keras3_layers,
+    *_keras3_objects,
+    *_keras3_models,
+    *_layers,
+    *_models,
+    *_training,
+]

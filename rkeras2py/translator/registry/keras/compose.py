@@ -217,7 +217,8 @@ def sequential(emitter, bound: BoundCall) -> tuple[list[cst.BaseStatement], cst.
 
     entry = resolve(emitter, bottom) if isinstance(bottom, n.Call) else None
     if entry is not None and entry.name == "keras_model_sequential":
-        return [], new_sequential(emitter, bind(bottom, entry), stack)
+        build = SEQUENTIAL_BUILDERS[entry.package]
+        return [], build(emitter, bind(bottom, entry), stack)
     model = emitter.expr(bottom)
     if not isinstance(model, cst.Name):
         runtime = emitter.imports.path("rkeras2py.runtime.compose_layer")
@@ -305,3 +306,8 @@ def call_layer_object(emitter, node: n.Call) -> cst.BaseExpression | None:
         return model
     runtime = emitter.imports.path("rkeras2py.runtime.compose_layer")
     return py.call(runtime, model, layer_value)
+
+
+# How each R keras API's `keras_model_sequential()` call builds `keras.Sequential([...])`
+# with the layers piped onto it (keras3 takes the input shape as a formal).
+SEQUENTIAL_BUILDERS = {"keras": new_sequential}

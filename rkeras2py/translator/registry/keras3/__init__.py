@@ -13,6 +13,7 @@ from . import (  # noqa: F401  (each fills TABLE)
     ops,
     utilities,
 )
+from .models import ATTRIBUTES, METHOD_HELPERS, METHOD_KINDS, PATH_RENAMES
 from .table import TABLE
 
-__all__ = ["TABLE"]
+__all__ = ["ATTRIBUTES", "METHOD_HELPERS", "METHOD_KINDS", "PATH_RENAMES", "TABLE"]

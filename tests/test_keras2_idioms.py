@@ -92,3 +92,11 @@ def test_unpacking_a_named_list_takes_its_values():
     assert "first, second = cfg.values()" in code
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert run.stdout.strip() == "x"
+
+
+def test_compile_metrics_by_position_stay_metrics():
+    """R's third formal is `metrics`, Python's `loss_weights`: it goes by keyword."""
+    code = translate(
+        'library(keras)\nmodel <- keras_model_sequential()\ncompile(model, "adam", "mse", "mae")\n'
+    ).code
+    assert 'model.compile("adam", "mse", metrics=["mae"])' in code

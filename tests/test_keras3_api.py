@@ -124,3 +124,9 @@ def test_zeallot_null_defaults_pad_short_values():
     assert "x, y, sample_weight = (*data, None, None)[:3]" in result.code
     run = run_python(result.code)
     assert run.stdout.split() == ["3", "True", "2"], run.stderr
+
+
+def test_names_keras2_files_know_from_other_packages_do_not_select_keras3():
+    """`shape()` is keras3's and tensorflow's: a tensorflow file keeps tensorflow's."""
+    code = translate("library(tensorflow)\nones <- tf$ones(shape(3, 2))\n").code
+    assert "tf.ones(tf.TensorShape([3, 2]))" in code

@@ -30,8 +30,10 @@ def registry(api: str = KERAS2) -> Registry:
 
 @functools.cache
 def _keras3_only() -> frozenset[str]:
-    """Names only keras3 exports: calling one means the file is written for keras3."""
-    return keras3_exports() - frozenset(registry().tables[KERAS2].entries)
+    """Names only keras3 exports (keras 2.x files know them from no package): calling one
+    means the file is written for keras3."""
+    keras2 = registry(KERAS2)
+    return frozenset(name for name in keras3_exports() if keras2.lookup(name) is None)
 
 
 @dataclass

@@ -314,6 +314,8 @@ def table_call(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
             in_order = False
             continue
         converted = convert_argument(emitter, entry, param, value)
+        if entry.positional is not None and len(args) >= entry.positional:
+            in_order = False
         if in_order and param not in bound.by_name and param not in entry.rename:
             args.append(py.arg(converted))
         else:

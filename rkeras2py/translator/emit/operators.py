@@ -92,18 +92,19 @@ def _binary_kind(emitter: Emitter, node: n.Binary) -> Kind:
     op = node.op
     if op in ("%>%", "|>"):
         return emitter.kind(pipe_call(emitter, node))
-    if Kind.NAMED_LIST in (emitter.kind(node.left), emitter.kind(node.right)) and (
-        op in _ARITHMETIC or op in _COMPARISONS
-    ):
+    # Each operand's kind is worked out once: asking again at every level of a nested
+    # expression would cost twice the work per level.
+    left, right = emitter.kind(node.left), emitter.kind(node.right)
+    if Kind.NAMED_LIST in (left, right) and (op in _ARITHMETIC or op in _COMPARISONS):
         return Kind.NAMED_LIST
     if op in _ARITHMETIC:
-        return arithmetic(emitter.kind(node.left), emitter.kind(node.right), op)
+        return arithmetic(left, right, op)
     if op in _COMPARISONS or op in ("&", "|"):
-        return comparison(emitter.kind(node.left), emitter.kind(node.right))
+        return comparison(left, right)
     if op in ("&&", "||"):
         return Kind.BOOL
     if op == "%in%":
-        return Kind.BOOL if emitter.kind(node.left) in SCALARS else Kind.LGL_VECTOR
+        return Kind.BOOL if left in SCALARS else Kind.LGL_VECTOR
     if op == ":":
         return Kind.INT_VECTOR
     if op in ("%*%", "%o%"):

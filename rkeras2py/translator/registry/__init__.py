@@ -56,6 +56,9 @@ class Entry:
     checks: tuple = ()
     # a warning every use reports, called or passed as a value
     caveat: str = ""
+    # how many leading arguments may stay positional, where Python's parameter order
+    # parts from R's (`compile(optimizer, loss, metrics)`: Python's third is loss_weights)
+    positional: int | None = None
 
     def result_kind(self, emitter: Emitter, call: BoundCall) -> Kind:
         return self.kind(emitter, call) if callable(self.kind) else self.kind

@@ -133,6 +133,7 @@ inplace_verb(
     "object optimizer loss metrics loss_weights weighted_metrics run_eagerly "
     "steps_per_execution ... target_tensors sample_weight_mode",
     convert={"metrics": as_list, "weighted_metrics": as_list},
+    positional=2,
 )
 
 

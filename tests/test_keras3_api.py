@@ -130,3 +130,18 @@ def test_names_keras2_files_know_from_other_packages_do_not_select_keras3():
     """`shape()` is keras3's and tensorflow's: a tensorflow file keeps tensorflow's."""
     code = translate("library(tensorflow)\nones <- tf$ones(shape(3, 2))\n").code
     assert "tf.ones(tf.TensorShape([3, 2]))" in code
+
+
+@pytest.mark.parametrize("package", ["keras", "keras3"])
+def test_a_learning_rate_held_in_a_variable_is_a_float(package: str):
+    """R's `2` is a double; the translation writes it `2`, and Keras 3 refuses an int rate."""
+    source = (
+        f"library({package})\n"
+        "make <- function(lr = 0.1) optimizer_sgd(learning_rate = lr)\n"
+        "opt <- make(lr = 2)\n"
+        "cat(as.numeric(opt$learning_rate), '\\n')\n"
+    )
+    result = translate(source)
+    assert "keras.optimizers.SGD(learning_rate=float(lr))" in result.code
+    run = run_python(result.code)
+    assert [float(v) for v in run.stdout.split()] == [2.0], run.stderr

@@ -107,6 +107,15 @@ def _number(node: n.Node, value: float | int) -> cst.BaseExpression:
     return py.unary("-", literal) if value < 0 else literal
 
 
+def as_double(emitter, node: n.Node) -> cst.BaseExpression:
+    """An R double where Python insists on a float (an optimizer's learning rate): a
+    variable holding an R double is `float(x)`, since R's whole doubles are Python ints
+    in the translation (`new_model(lr = 2)`)."""
+    if _literal_number(node) is None and emitter.kind(node) is Kind.FLOAT:
+        return py.call("float", emitter.expr(node))
+    return py_value(emitter, node)
+
+
 def as_int(emitter, node: n.Node) -> cst.BaseExpression:
     """`as.integer(x)`: whole numbers as ints (a vector as a list of them), truncating."""
     number = _literal_number(node)

@@ -39,7 +39,7 @@ from ....grammar import nodes as n
 from ... import pyast as py
 from ...kinds import Kind
 from .. import BoundCall, Entry, bind
-from ..convert import as_int, axis, is_null
+from ..convert import as_double, as_int, axis, is_null
 from .table import TABLE
 
 OBJECT = {"kind": Kind.PYOBJ}
@@ -250,6 +250,7 @@ for _name, (_class, _rate, _params) in _OPTIMIZERS.items():
         f"keras.optimizers.{_class}",
         f"{_params} {_OPTIMIZER_TAIL}",
         emit=_optimizer,
+        convert={"learning_rate": as_double},
         **OBJECT,
     )
 

@@ -38,7 +38,7 @@ from ....grammar import nodes as n
 from ... import pyast as py
 from ...kinds import Kind
 from .. import BoundCall, Entry
-from ..convert import axis, int_list
+from ..convert import as_double, axis, int_list
 from ..helpers import flag
 from ..keras import objects as keras2
 from ..keras.objects import argument, emitting, named_dots, removed, via, without
@@ -380,7 +380,7 @@ def _optimizer(emitter, bound: BoundCall) -> cst.BaseExpression:
 
 
 for _name, _class in _OPTIMIZERS.items():
-    _options = {"emit": _optimizer, "convert": coercions(_name), **OBJECT}
+    _options = {"emit": _optimizer, "convert": coercions(_name, learning_rate=as_double), **OBJECT}
     if _name in keras2.TABLE.entries:
         inherit(_name, **_options)
     else:

@@ -75,6 +75,14 @@ TRANSLATIONS = [
     ("y <- is.integer(1L)", "y = True"),
     ("y <- is.integer(1)", "y = False"),
     ("y <- is.integer(1:3)", "y = True"),
+    ('y <- typeof("a")', 'y = "character"'),
+    ("y <- typeof(2)", 'y = "double"'),
+    ("y <- typeof(list(1))", 'y = "list"'),
+    (
+        "m <- matrix(1:4, 2)\ny <- typeof(m)",
+        'y = {"b": "logical", "i": "integer", "u": "integer", "f": "double", "U": "character"}[\n'
+        "    np.asarray(m).dtype.kind\n]",
+    ),
     (M + "y <- is.matrix(m)", "y = m.ndim == 2"),
     ("f <- function(v) is.matrix(v)", "    return np.ndim(v) == 2"),
     ("y <- is.logical(c(TRUE, NA))", "y = True"),

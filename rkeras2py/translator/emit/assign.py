@@ -39,6 +39,11 @@ def assign_statement(emitter: Emitter, node: n.Assign, mode: Mode) -> list[cst.B
     target, value = node.target, node.value
     if is_dotty(target):
         return _dotty_statement(emitter, node) + _value_after(emitter, value, mode)
+    if isinstance(value, n.Const) and value.name == "NA":
+        # a placeholder (`self$last <- NA`): NaN, which is.na() finds as R's NA
+        emitter.report("RK201", "NA assigned is NaN (math.nan): printed, it shows nan", value)
+        value = n.Const("NaN", line=value.line, column=value.column)
+        node = n.Assign(target=target, value=value, op=node.op, line=node.line, column=node.column)
     if isinstance(target, n.Index) and (subset := subset_call(emitter, target)) is not None:
         # keras3's `x@r[i] <- v` is `op_subset(x, i) <- v`
         node = n.Assign(target=subset, value=value, op=node.op, line=node.line, column=node.column)

@@ -1264,6 +1264,49 @@ def _is_double(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     return py.call("isinstance", emitter.expr(bound.get("x")), numbers)
 
 
+# R's storage types of the kinds the translation knows statically.
+_TYPEOF = {
+    Kind.BOOL: "logical",
+    Kind.LGL_VECTOR: "logical",
+    Kind.INT: "integer",
+    Kind.INT_VECTOR: "integer",
+    Kind.RANGE: "integer",
+    Kind.FLOAT: "double",
+    Kind.NUM_VECTOR: "double",
+    Kind.STR: "character",
+    Kind.CHR_VECTOR: "character",
+    Kind.LIST: "list",
+    Kind.NAMED_LIST: "list",
+    Kind.NULL: "NULL",
+    Kind.FUNCTION: "closure",
+}
+# numpy dtype kinds as R storage types, for arrays (`as.array()` of a tensor)
+_DTYPE_KINDS = {"b": "logical", "i": "integer", "u": "integer", "f": "double", "U": "character"}
+
+
+@TABLE.special("typeof", params="x", kind=Kind.STR)
+def _typeof(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    """The kind says it where it can; an array's dtype says it otherwise."""
+    x = bound.get("x")
+    kind = emitter.kind(x)
+    if isinstance(x, n.Num) and not x.is_complex:
+        return py.string("integer" if x.is_integer else "double")
+    if kind in (Kind.INT, Kind.INT_VECTOR):
+        emitter.report(
+            "RK201",
+            "typeof(): a whole R double such as 2 is held as an int, so this says "
+            '"integer" where R may say "double"',
+            bound.node,
+        )
+    if kind in _TYPEOF:
+        return py.string(_TYPEOF[kind])
+    if kind not in (Kind.ARRAY, Kind.TENSOR):
+        emitter.fail("RK103", "typeof() of a value whose type is known only in R", bound.node)
+    table = py.dict_([(py.string(k), py.string(v)) for k, v in _DTYPE_KINDS.items()])
+    dtype = py.attr(py.call(emitter.imports.path("numpy.asarray"), emitter.expr(x)), "dtype")
+    return cst.Subscript(table, [cst.SubscriptElement(cst.Index(py.attr(dtype, "kind")))])
+
+
 @TABLE.special("setequal", params="x y", kind=Kind.BOOL)
 def _setequal(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     x, y = emitter.expr(bound.get("x")), emitter.expr(bound.get("y"))

@@ -278,3 +278,11 @@ def test_every_op_export_has_an_entry() -> None:
     assert len(names) == 287
     table = registry("keras3").tables["keras3"].entries
     assert [name for name in names if name not in table] == []
+
+
+def test_r_integers_are_int32_tensors():
+    """reticulate sends R integers as int32; numpy's default integer is int64."""
+    code = translate(
+        "library(keras3)\ncube <- op_convert_to_tensor(array(1:24, dim = c(2, 3, 4)))\n"
+    ).code
+    assert 'order="F"), dtype="int32")' in code.replace("\n", "").replace("    ", "")

@@ -399,6 +399,14 @@ def _rearrange(emitter, bound: BoundCall) -> cst.BaseExpression:
     return py.call(emitter.imports.path("keras.ops.rearrange"), *args)
 
 
+def _r_integers(emitter, node: n.Node) -> bool:
+    """Whether `node` is an R integer vector, matrix or array (`1:6`, `array(1:24, ...)`):
+    reticulate sends R integers as int32, numpy's default integers are int64."""
+    if isinstance(node, n.Call) and getattr(node.func, "id", None) in ("array", "matrix"):
+        node = node.args[0].value if node.args else None
+    return emitter.kind(node) in (Kind.INT_VECTOR, Kind.RANGE)
+
+
 @special("op_convert_to_tensor")
 def _convert_to_tensor(emitter, bound: BoundCall) -> cst.BaseExpression:
     """R vectors go as arrays: R doubles are float64 tensors (a single double is float32,
@@ -419,6 +427,8 @@ def _convert_to_tensor(emitter, bound: BoundCall) -> cst.BaseExpression:
     else:
         kind = emitter.kind(node)
         value = emitter.expr(node) if kind in NUMERIC_VECTORS else py_value(emitter, node)
+        if dtype is None and _r_integers(emitter, node):
+            keywords["dtype"] = py.string("int32")
     if not is_null(dtype):
         keywords["dtype"] = py_value(emitter, dtype)
     sparse = bound.get("sparse")

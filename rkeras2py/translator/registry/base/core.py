@@ -562,12 +562,17 @@ def set_names(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     )
 
 
-@special("unlist", params="x", kind=Kind.NUM_VECTOR)
+def _unlist_kind(emitter: Emitter, bound: BoundCall) -> Kind:
+    """A named list of numbers unlists to a named vector (a dict here), names kept."""
+    named = emitter.kind(bound.get("x")) is Kind.NAMED_LIST
+    return Kind.NAMED_LIST if named else Kind.NUM_VECTOR
+
+
+@special("unlist", params="x", kind=_unlist_kind)
 def unlist(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     x = expr(emitter, bound, "x")
     if emitter.kind(bound.get("x")) is Kind.NAMED_LIST:
-        x = py.call(py.attr(x, "values"))
-        return py.call(np(emitter, "array"), py.call("list", x))
+        return py.call("dict", x)
     if _holds_arrays(emitter, bound.get("x")):
         # a list of arrays (a model's weights): each read column by column, then joined
         item = py.name("array")

@@ -239,10 +239,24 @@ def index(emitter: Emitter, node: n.Index) -> cst.BaseExpression:
     return py.subscript(obj, *elements)
 
 
+def _plain_reference(obj: cst.BaseExpression) -> bool:
+    """A name, or attributes and constant subscripts of one (`h.history["loss"]`): cheap
+    and side-effect free, so it can be written once per element picked."""
+    while isinstance(obj, (cst.Attribute, cst.Subscript)):
+        if isinstance(obj, cst.Subscript) and not all(
+            isinstance(element.slice, cst.Index)
+            and isinstance(element.slice.value, (cst.SimpleString, cst.Integer))
+            for element in obj.slice
+        ):
+            return False
+        obj = obj.value
+    return isinstance(obj, cst.Name)
+
+
 def _pick_from_list(emitter: Emitter, obj: cst.BaseExpression, index: n.Node):
     """A Python list indexed by an R vector of positions or a logical mask."""
     literal = _literal_positions(index)
-    if literal is not None and isinstance(obj, cst.Name):
+    if literal is not None and _plain_reference(obj):
         return py.list_([py.subscript(obj, py.integer(position - 1)) for position in literal])
     values = emitter.expr(index)
     if emitter.kind(index) is Kind.LGL_VECTOR:
@@ -373,6 +387,8 @@ def _extract_kind(emitter: Emitter, node: n.Extract) -> Kind:
     attribute = emitter.registry.attributes.get((kind, node.name))
     if attribute is not None:
         return attribute.kind
+    if kind is Kind.NAMED_LIST and item_kind(emitter, node.obj) is not Kind.UNKNOWN:
+        return item_kind(emitter, node.obj)  # `history$metrics$loss`: one of its lists
     if kind in PYTHON_OBJECTS:
         return Kind.PYOBJ
     return Kind.UNKNOWN

@@ -324,7 +324,7 @@ ATTRIBUTES = {
     # Keras 3 logs the learning rate (ReduceLROnPlateau, LearningRateScheduler) as
     # "learning_rate" where Keras 2 wrote "lr"
     (Kind.HISTORY, "metrics"): Attribute(
-        "history", Kind.NAMED_LIST, keys=(("lr", "learning_rate"),)
+        "history", Kind.NAMED_LIST, Kind.LIST, keys=(("lr", "learning_rate"),)
     ),
     (Kind.HISTORY, "params"): Attribute("params", Kind.NAMED_LIST),
     **{
@@ -351,6 +351,8 @@ ATTRIBUTES = {
 METHOD_HELPERS = {
     ("compiled_loss",): "rkeras2py.runtime.compiled_loss",
     ("compiled_metrics", "update_state"): "rkeras2py.runtime.update_compiled_metrics",
+    # a Keras 3 tensor's shape is a tuple, not a TensorShape: `x$shape$as_list()`
+    ("as_list",): "list",
 }
 
 # Methods that return None (R shows nothing when they stand alone at top level).

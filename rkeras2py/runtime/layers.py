@@ -27,7 +27,17 @@ def normalize_shape(shape):
         return tuple(shape.as_list())
     if not isinstance(shape, (list, tuple)) and not hasattr(shape, "__len__"):
         shape = [shape]
-    return tuple(None if dim is None or dim != dim else int(dim) for dim in shape)
+    return tuple(_dimension(dim) for dim in shape)
+
+
+def _dimension(dim):
+    """One dimension: None for NA/NULL; a symbolic size (a tensor, inside a traced
+    function) kept as it is."""
+    if dim is None:
+        return None
+    if keras.ops.is_tensor(dim):
+        return dim
+    return None if dim != dim else int(dim)
 
 
 def merge_inputs(inputs, *more):

@@ -8,6 +8,7 @@ would have copied on modify, and tell user functions from package functions.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from ..grammar import nodes as n
@@ -51,6 +52,19 @@ class Analysis:
     # where the file names a package: `library(pkg)` calls and `pkg::name` (which R API)
     package_uses: list[tuple[str, n.Node]] = field(default_factory=list)
     called: set[str] = field(default_factory=set)  # names of the functions the file calls
+
+    @functools.cached_property
+    def class_methods(self) -> frozenset[str]:
+        """Names of the methods the file's own classes define (in `%py_class%` bodies and
+        class-constructor calls): R code receives R values when they are called."""
+        names: set[str] = set()
+        for scope in self.scopes.values():
+            if not scope.is_class:
+                continue
+            names |= scope.functions
+            if isinstance(scope.node, n.Call):
+                names |= {arg.name for arg in scope.node.args if isinstance(arg.value, n.Function)}
+        return frozenset(names)
 
     def scope_of(self, node: n.Node) -> Scope:
         return self.scopes[id(node)]

@@ -7,7 +7,7 @@ import libcst as cst
 from ...grammar import nodes as n
 from .. import pyast as py
 from ..emitter import Emitter, Mode, expression, kind_rule, statement
-from ..kinds import Kind
+from ..kinds import PYTHON_OBJECTS, Kind
 from ..registry import BoundCall, Entry, bind
 from ..registry.convert import py_value
 from .values import keyword_name, python_name
@@ -44,10 +44,9 @@ def _resolve_name(emitter: Emitter, node: n.Call) -> Entry | None:
     if isinstance(func, n.Str):
         func = n.Name(func.value)
     if isinstance(func, n.Name) and not emitter.analysis.is_user_function(func.id, emitter.scope):
-        if (
-            emitter.analysis.is_user_name(func.id, emitter.scope)
-            and emitter.kind(func) is Kind.FUNCTION
-        ):
+        if emitter.analysis.is_user_name(func.id, emitter.scope) and (
+            emitter.kind(func) is Kind.FUNCTION or emitter.kind(func) in PYTHON_OBJECTS
+        ):  # R calls a variable holding a function (a Python callable), not the package's
             return None
         return emitter.registry.lookup(func.id)
     return None
@@ -122,6 +121,9 @@ def call(emitter: Emitter, node: n.Call) -> cst.BaseExpression:
             attribute = py.dotted(emitter.imports.path(emitter.registry.path_renames[path]))
         else:
             attribute = py.attr(emitter.expr(func.obj), func.name)
+        if func.name in emitter.analysis.class_methods:
+            # a method the R code defines gets R values (numpy arrays, not lists)
+            return py.call(attribute, *arguments(emitter, node.args))
         return py.call(attribute, *arguments(emitter, node.args, py_value))
     return py.call(emitter.expr(func), *arguments(emitter, node.args))
 

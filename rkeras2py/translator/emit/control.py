@@ -9,6 +9,7 @@ from .. import pyast as py
 from ..emitter import DISCARD, Emitter, Mode, expression, kind_rule, statement
 from ..kinds import SEQUENCES, Kind, element_of, join
 from .functions import block
+from .indexing import item_kind
 from .operators import plus_one, sequence, whole
 from .values import python_name
 
@@ -125,6 +126,8 @@ def for_statement(emitter: Emitter, node: n.For, mode: Mode) -> list[cst.BaseSta
         emitter.set_kind(node.var.id, Kind.TENSOR)
     elif kind is Kind.PYOBJ:  # what a Python sequence holds is a Python object too
         emitter.set_kind(node.var.id, Kind.PYOBJ)
+    elif item_kind(emitter, node.iterable) is not Kind.UNKNOWN:  # `model$layers`
+        emitter.set_kind(node.var.id, item_kind(emitter, node.iterable))
     else:
         emitter.set_kind(node.var.id, element_of(kind) if kind in SEQUENCES else Kind.UNKNOWN)
     body = branch(emitter, node.body, DISCARD)

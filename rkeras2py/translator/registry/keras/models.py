@@ -332,6 +332,12 @@ ATTRIBUTES = {
         for model in (Kind.MODEL, Kind.SEQUENTIAL)
         for name in ("layers",)
     },
+    # a model's metric objects (`m$name`, `m$result()` are their attributes); `self` in a
+    # method of a Model subclass is a Python object
+    **{
+        (model, "metrics"): Attribute("metrics", Kind.LIST, Kind.PYOBJ)
+        for model in (Kind.MODEL, Kind.SEQUENTIAL, Kind.PYOBJ)
+    },
     **{
         (model, name): Attribute(name, Kind.LIST, Kind.TENSOR)
         for model in (Kind.MODEL, Kind.SEQUENTIAL, Kind.LAYER)

@@ -145,3 +145,36 @@ def test_a_learning_rate_held_in_a_variable_is_a_float(package: str):
     assert "keras.optimizers.SGD(learning_rate=float(lr))" in result.code
     run = run_python(result.code)
     assert [float(v) for v in run.stdout.split()] == [2.0], run.stderr
+
+
+def test_a_variable_holding_a_python_callable_is_called():
+    """R calls `double(a, b)` on the loss object bound to `double`, not base R's double()."""
+    code = translate(
+        "library(keras3)\ndouble <- loss_mean_squared_error()\ny <- double(c(1, 2), c(1, 3))\n"
+    ).code
+    assert "y = double(" in code and "zeros" not in code
+
+
+def test_methods_the_r_code_defines_get_r_values():
+    """Inside an R method, `c(1, 2)` is an R vector: numpy, not reticulate's list."""
+    source = (
+        "library(keras3)\n"
+        "Counter <- Metric('Counter', update_state = function(y_true, y_pred) {\n"
+        "  self$n <- y_true - y_pred\n"
+        "})\n"
+        "m <- Counter()\n"
+        "m$update_state(c(1, 2), c(0, 1))\n"
+    )
+    assert "m.update_state(np.array([1.0, 2.0]), np.array([0.0, 1.0]))" in translate(source).code
+
+
+def test_loops_over_a_models_metrics_see_metric_objects():
+    source = (
+        "library(keras3)\n"
+        "M <- Model('M', train_step = function(data) {\n"
+        "  for (metric in self$metrics) if (metric$name == 'loss') metric$reset_state()\n"
+        "  sapply(self$metrics, function(m) m$name)\n"
+        "})\n"
+    )
+    code = translate(source).code
+    assert 'if metric.name == "loss":' in code and "m.name for m in self.metrics" in code

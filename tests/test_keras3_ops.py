@@ -286,3 +286,11 @@ def test_r_integers_are_int32_tensors():
         "library(keras3)\ncube <- op_convert_to_tensor(array(1:24, dim = c(2, 3, 4)))\n"
     ).code
     assert 'order="F"), dtype="int32")' in code.replace("\n", "").replace("    ", "")
+
+
+def test_op_subset_reads_dotdot_and_open_ranges_statically():
+    code = translate(
+        "library(keras3)\nx <- op_ones(c(4, 5))\na <- op_subset(x, 2:-1, -2:-1)\n"
+        "b <- op_subset(x, .., 1)\n"
+    ).code
+    assert code.endswith("a = x[1:, -2:]\nb = x[..., 0]\n")

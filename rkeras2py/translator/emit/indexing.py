@@ -52,6 +52,13 @@ def index_expression(emitter: Emitter, index: n.Node | None):
     return minus_one(value)
 
 
+def _all_dims(value: n.Node | None) -> bool:
+    """`all_dims()` (tensorflow) or `..` (keras3): every remaining axis, Python's `...`."""
+    if isinstance(value, n.Name):
+        return value.id == ".."
+    return isinstance(value, n.Call) and getattr(value.func, "id", None) == "all_dims"
+
+
 def tensor_index(emitter: Emitter, node: n.Index) -> cst.BaseExpression:
     """A tensor indexed as R's tensorflow does: 1-based and inclusive like R, but negative
     positions count from the end as in Python (`x[-1, ]` is the last row), `all_dims()` is
@@ -65,7 +72,7 @@ def tensor_index(emitter: Emitter, node: n.Index) -> cst.BaseExpression:
         if arg.name is not None:
             continue
         value = arg.value
-        if isinstance(value, n.Call) and getattr(value.func, "id", None) == "all_dims":
+        if _all_dims(value):
             elements.append(cst.Ellipsis())
         elif value is None:
             elements.append(py.slice_())

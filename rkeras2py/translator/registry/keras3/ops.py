@@ -560,13 +560,16 @@ def _arange(emitter, bound: BoundCall) -> cst.BaseExpression:
 
 
 def _static_key(node: n.Node | None) -> bool:
-    """A subscript `tensor_index()` writes as Python's: missing, a position, or a range
-    whose ends have one sign."""
-    if node is None:
+    """A subscript `tensor_index()` writes as Python's: missing, `..`, a position, or a
+    range of literal ends."""
+    if node is None or (isinstance(node, n.Name) and node.id == ".."):
         return True
     if isinstance(node, n.Binary) and node.op == ":":
         first, last = _literal_number(node.left), _literal_number(node.right)
-        return first is not None and last is not None and first > 0 and last >= first
+        if first is None or last is None or 0 in (first, last):
+            return False
+        # `2:-1` runs from the second to the last, as tensorflow's `[` reads it
+        return last >= first or (first > 0 and last < 0)
     number = _literal_number(node)
     return number is not None and number != 0
 
@@ -575,6 +578,8 @@ def _subset_key(emitter, node: n.Node | None) -> cst.BaseExpression:
     """One R subscript as the runtime's `op_subset()` takes it (as reticulate sends it)."""
     if node is None:
         return py.call("slice", py.name("None"))
+    if isinstance(node, n.Name) and node.id == "..":
+        return cst.Ellipsis()
     return py_value(emitter, node)
 
 

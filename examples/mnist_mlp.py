@@ -23,7 +23,7 @@ model.compile(
 )
 
 history = model.fit(x, y, batch_size=16, epochs=5, verbose=0, validation_split=0.25)
-print("epochs run:", np.size(history.history["loss"]))
+print("epochs run:", len(history.history["loss"]))
 
 scores = evaluate(model, x, y, verbose=0)
 print("evaluate:", *list(scores))

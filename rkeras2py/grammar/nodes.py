@@ -12,6 +12,7 @@ recursion (see `walk.nodes_equal`), so a 2,000-stage pipe chain is as comparable
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, field
 from typing import ClassVar
@@ -91,16 +92,23 @@ class Num(Node):
     @property
     def value(self) -> int | float | complex:
         """The number R reads from the literal."""
-        body = self.text.rstrip("Li")
-        if body[:2] in ("0x", "0X"):
-            number = _hex_value(body[2:])
-        else:
-            number = float(body)
-        if self.is_complex:
-            return complex(0, number)
-        if self.text.endswith("L") and number.is_integer() and abs(number) < 2**31:
-            return int(number)
-        return number
+        return _read_number(self.text)
+
+
+@functools.lru_cache(maxsize=1024)
+def _read_number(text: str) -> int | float | complex:
+    """The number R reads from the literal `text` (remembered: the translator asks for a
+    literal's value several times, and reading it is most of what asking costs)."""
+    body = text.rstrip("Li")
+    if body[:2] in ("0x", "0X"):
+        number = _hex_value(body[2:])
+    else:
+        number = float(body)
+    if text.endswith("i"):
+        return complex(0, number)
+    if text.endswith("L") and number.is_integer() and abs(number) < 2**31:
+        return int(number)
+    return number
 
 
 def _hex_value(digits: str) -> float:

@@ -26,14 +26,17 @@ def data_fields(cls: type[Node]) -> tuple[str, ...]:
     )
 
 
-def child_nodes(node: Node) -> Iterator[Node]:
-    """The direct children of `node`, in source order."""
+def child_nodes(node: Node) -> list[Node]:
+    """The direct children of `node`, in source order (a list: building one costs less than
+    resuming a generator once per child, and every caller walks them all)."""
+    children: list[Node] = []
     for name in node.child_fields:
         value = getattr(node, name)
         if isinstance(value, list):
-            yield from value
+            children.extend(value)
         elif value is not None:
-            yield value
+            children.append(value)
+    return children
 
 
 def walk(node: Node) -> Iterator[Node]:
@@ -42,7 +45,9 @@ def walk(node: Node) -> Iterator[Node]:
     while stack:
         current = stack.pop()
         yield current
-        stack.extend(reversed(list(child_nodes(current))))
+        children = child_nodes(current)
+        children.reverse()
+        stack.extend(children)
 
 
 def right_edge(node: Node) -> Iterator[Node]:
@@ -80,7 +85,7 @@ def nodes_equal(left: Node, right: Node) -> bool:
             return False
         if any(getattr(a, f) != getattr(b, f) for f in data_fields(type(a))):
             return False
-        kids_a, kids_b = list(child_nodes(a)), list(child_nodes(b))
+        kids_a, kids_b = child_nodes(a), child_nodes(b)
         if len(kids_a) != len(kids_b):
             return False
         for name in a.child_fields:  # an absent optional child must be absent on both sides

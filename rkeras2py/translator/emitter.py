@@ -188,7 +188,7 @@ class Emitter:
             emitted = self.statement(node, mode if last else self.statement_mode())
             first_line = node.comments[0].line if node.comments else node.line
             if emitted and previous_end and first_line - previous_end > 1:
-                gap = [cst.EmptyLine(indent=False), *emitted[0].leading_lines]
+                gap = [py.BLANK_LINE, *emitted[0].leading_lines]
                 emitted[0] = emitted[0].with_changes(leading_lines=gap)
             previous_end = node.end_line
             result.extend(emitted)
@@ -268,11 +268,9 @@ class Emitter:
         self.report(problem.code, problem.message, problem.node)
         if self.scouting:
             return [py.simple(cst.Pass())]
-        lines = [
-            cst.EmptyLine(comment=cst.Comment(f"# rkeras2py {problem.code}: {problem.message}"))
-        ]
+        lines = [py.comment_line(f"# rkeras2py {problem.code}: {problem.message}")]
         for r_line in unparse(node).rstrip("\n").splitlines():
-            lines.append(cst.EmptyLine(comment=cst.Comment(f"# R: {r_line}".rstrip())))
+            lines.append(py.comment_line(f"# R: {r_line}".rstrip()))
         message = py.string(f"{problem.code}: {problem.message}")
         raise_ = cst.Raise(py.call("NotImplementedError", message))
         return [cst.SimpleStatementLine([raise_], leading_lines=lines)]
@@ -313,14 +311,14 @@ def attach_comments(emitted: list[cst.BaseStatement], node: n.Node) -> list[cst.
     if not emitted:
         return emitted
     first = emitted[0]
-    leading = [cst.EmptyLine(comment=cst.Comment(f"#{c.text}".rstrip())) for c in node.comments]
+    leading = [py.comment_line(f"#{c.text}".rstrip()) for c in node.comments]
     trailing = node.trailing_comment
     if trailing is not None and isinstance(emitted[-1], cst.SimpleStatementLine):
         comment = cst.Comment(f"#{trailing.text}".rstrip())
         whitespace = cst.TrailingWhitespace(cst.SimpleWhitespace("  "), comment)
         emitted[-1] = emitted[-1].with_changes(trailing_whitespace=whitespace)
     elif trailing is not None:
-        leading.append(cst.EmptyLine(comment=cst.Comment(f"#{trailing.text}".rstrip())))
+        leading.append(py.comment_line(f"#{trailing.text}".rstrip()))
     if leading:
         first = emitted[0]
         emitted[0] = first.with_changes(leading_lines=[*leading, *first.leading_lines])

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import libcst as cst
 
+from . import pyast as py
+
 _DEFINITIONS = (cst.FunctionDef, cst.ClassDef)
 
 
@@ -18,10 +20,13 @@ def _blank_lines(statement: cst.BaseStatement) -> int:
 
 
 def _with_blank_lines(statement: cst.BaseStatement, count: int) -> cst.BaseStatement:
-    lines = list(statement.leading_lines)
-    while lines and lines[0].comment is None:
-        lines.pop(0)
-    return statement.with_changes(leading_lines=[cst.EmptyLine(indent=False)] * count + lines)
+    lines = statement.leading_lines
+    blank = 0
+    while blank < len(lines) and lines[blank].comment is None:
+        blank += 1
+    if not count and not blank:
+        return statement  # most statements: no blank line wanted, none there to drop
+    return statement.with_changes(leading_lines=[py.BLANK_LINE] * count + list(lines[blank:]))
 
 
 def space_statements(body: list[cst.BaseStatement], *, top_level: bool) -> list[cst.BaseStatement]:
@@ -45,11 +50,20 @@ def _space_inside(statement: cst.BaseStatement) -> cst.BaseStatement:
         statement.body, cst.IndentedBlock
     ):
         inner = space_statements(list(statement.body.body), top_level=False)
-        return statement.with_changes(body=statement.body.with_changes(body=inner))
+        return _with_body(statement, inner)
     if isinstance(statement, (cst.If, cst.For, cst.While, cst.With, cst.Try)):
-        body = statement.body
-        if isinstance(body, cst.IndentedBlock):
-            statement = statement.with_changes(
-                body=body.with_changes(body=space_statements(list(body.body), top_level=False))
-            )
+        if isinstance(statement.body, cst.IndentedBlock):
+            inner = space_statements(list(statement.body.body), top_level=False)
+            statement = _with_body(statement, inner)
     return statement
+
+
+def _with_body(
+    statement: cst.BaseCompoundStatement, inner: list[cst.BaseStatement]
+) -> cst.BaseCompoundStatement:
+    """`statement` with `inner` as its block's statements; itself when they are the same
+    ones (rebuilding a compound statement rebuilds, and validates, its whole header)."""
+    body = statement.body
+    if len(inner) == len(body.body) and all(a is b for a, b in zip(inner, body.body)):
+        return statement
+    return statement.with_changes(body=body.with_changes(body=inner))

@@ -37,31 +37,46 @@ _COMPARE = {
     "is": cst.Is,
     "is not": cst.IsNot,
 }
+# Shared spacing leaves. Left out, a field's default is a new node built (and validated)
+# for every node that has it, about half of all nodes a translation makes; libcst nodes
+# are immutable, so one instance can stand wherever the same spacing is printed.
 _SPACE = cst.SimpleWhitespace(" ")
 _NONE = cst.SimpleWhitespace("")
+_NEWLINE = cst.Newline()
+_END_OF_LINE = cst.TrailingWhitespace(whitespace=_NONE, newline=_NEWLINE)
+_LBRACKET = cst.LeftSquareBracket(whitespace_after=_NONE)
+_RBRACKET = cst.RightSquareBracket(whitespace_before=_NONE)
+
+
+# Levels by node type, looked up by exact type (libcst's node classes are final): one
+# dictionary lookup instead of a chain of isinstance checks for every operand built.
+_TYPE_LEVELS = {
+    cst.Lambda: LAMBDA,
+    cst.IfExp: TERNARY,
+    cst.Comparison: COMPARE,
+    cst.Call: PRIMARY,
+    cst.Subscript: PRIMARY,
+    cst.Attribute: PRIMARY,
+}
+_OPERATOR_LEVELS = {operator: level for operator, level in _BINARY.values()}
+_NUMBERS = frozenset({cst.Integer, cst.Float, cst.Imaginary})
 
 
 def precedence(node: cst.BaseExpression) -> int:
     """How tightly `node` binds when printed without parentheses."""
     if node.lpar:
         return ATOM
-    if isinstance(node, cst.Lambda):
-        return LAMBDA
-    if isinstance(node, cst.IfExp):
-        return TERNARY
-    if isinstance(node, cst.BooleanOperation):
-        return OR if isinstance(node.operator, cst.Or) else AND
-    if isinstance(node, cst.UnaryOperation):
-        return NOT if isinstance(node.operator, cst.Not) else UNARY
-    if isinstance(node, cst.Comparison):
-        return COMPARE
-    if isinstance(node, cst.BinaryOperation):
-        for operator, level in _BINARY.values():
-            if isinstance(node.operator, operator):
-                return level
-    if isinstance(node, (cst.Call, cst.Subscript, cst.Attribute)):
-        return PRIMARY
-    if isinstance(node, (cst.Integer, cst.Float, cst.Imaginary)) and node.value.startswith("-"):
+    node_type = type(node)
+    level = _TYPE_LEVELS.get(node_type)
+    if level is not None:
+        return level
+    if node_type is cst.BinaryOperation:
+        return _OPERATOR_LEVELS.get(type(node.operator), ATOM)
+    if node_type is cst.BooleanOperation:
+        return OR if type(node.operator) is cst.Or else AND
+    if node_type is cst.UnaryOperation:
+        return NOT if type(node.operator) is cst.Not else UNARY
+    if node_type in _NUMBERS and node.value.startswith("-"):
         return UNARY
     return ATOM
 
@@ -114,6 +129,8 @@ def number(value: float | int) -> cst.BaseExpression:
 def string(value: str) -> cst.SimpleString:
     """A string literal as ruff format writes it: double quotes unless that needs escapes."""
     quote = "'" if '"' in value and "'" not in value else '"'
+    if value.isprintable() and "\\" not in value and quote not in value:
+        return cst.SimpleString(quote + value + quote)  # nothing to escape: the usual case
     body = []
     for char in value:
         if char == "\\":
@@ -146,11 +163,13 @@ def docstring(text: str) -> cst.SimpleString:
 
 def arg(value: cst.BaseExpression, keyword: str | None = None, star: str = "") -> cst.Arg:
     if keyword is None:
-        return cst.Arg(value, star=star)
+        return cst.Arg(value, star=star, whitespace_after_star=_NONE, whitespace_after_arg=_NONE)
     return cst.Arg(
         value,
         keyword=cst.Name(keyword),
         equal=cst.AssignEqual(whitespace_before=_NONE, whitespace_after=_NONE),
+        whitespace_after_star=_NONE,
+        whitespace_after_arg=_NONE,
     )
 
 
@@ -160,7 +179,9 @@ def call(func: cst.BaseExpression | str, *args, **kwargs) -> cst.Call:
         func = dotted(func)
     items = [a if isinstance(a, cst.Arg) else arg(a) for a in args]
     items += [arg(value, keyword) for keyword, value in kwargs.items()]
-    return cst.Call(at_least(func, PRIMARY), items)
+    return cst.Call(
+        at_least(func, PRIMARY), items, whitespace_after_func=_NONE, whitespace_before_args=_NONE
+    )
 
 
 def _simple_power_operand(node: cst.BaseExpression) -> bool:
@@ -183,7 +204,9 @@ def binop(left: cst.BaseExpression, op: str, right: cst.BaseExpression) -> cst.B
             return cst.BinaryOperation(left, cst.Power(tight, tight), right)
     else:
         left, right = at_least(left, level), at_least(right, level + 1)
-    return cst.BinaryOperation(left, operator(), right)
+    return cst.BinaryOperation(
+        left, operator(whitespace_before=_SPACE, whitespace_after=_SPACE), right
+    )
 
 
 def compare(left: cst.BaseExpression, op: str, right: cst.BaseExpression) -> cst.Comparison:
@@ -218,7 +241,13 @@ def subscript(obj: cst.BaseExpression, *indices: cst.BaseExpression | cst.Slice)
     elements = [
         cst.SubscriptElement(cst.Index(i) if not isinstance(i, cst.Slice) else i) for i in indices
     ]
-    return cst.Subscript(at_least(obj, PRIMARY), elements)
+    return cst.Subscript(
+        at_least(obj, PRIMARY),
+        elements,
+        lbracket=_LBRACKET,
+        rbracket=_RBRACKET,
+        whitespace_after_value=_NONE,
+    )
 
 
 def _simple_bound(node: cst.BaseExpression | None) -> bool:
@@ -247,7 +276,7 @@ def list_(items, *, tuple_: bool = False) -> cst.BaseExpression:
         if len(elements) == 1:
             elements = [cst.Element(elements[0].value, comma=cst.Comma())]
         return cst.Tuple(elements)
-    return cst.List(elements)
+    return cst.List(elements, lbracket=_LBRACKET, rbracket=_RBRACKET)
 
 
 def dict_(pairs) -> cst.Dict:
@@ -260,21 +289,31 @@ def lambda_(params: list[str], body: cst.BaseExpression) -> cst.Lambda:
 
 
 def expr_statement(value: cst.BaseExpression) -> cst.SimpleStatementLine:
-    return cst.SimpleStatementLine([cst.Expr(value)])
+    return simple(cst.Expr(value))
 
 
 def assign(target: cst.BaseExpression, value: cst.BaseExpression) -> cst.SimpleStatementLine:
-    return cst.SimpleStatementLine([cst.Assign([cst.AssignTarget(target)], value)])
+    equals = cst.AssignTarget(target, whitespace_before_equal=_SPACE, whitespace_after_equal=_SPACE)
+    return simple(cst.Assign([equals], value))
 
 
 def aug_assign(target, op: str, value) -> cst.SimpleStatementLine:
     operator = {"+": cst.AddAssign(), "-": cst.SubtractAssign()}[op]
-    return cst.SimpleStatementLine([cst.AugAssign(target, operator, value)])
+    return simple(cst.AugAssign(target, operator, value))
 
 
 def return_(value: cst.BaseExpression | None) -> cst.SimpleStatementLine:
-    return cst.SimpleStatementLine([cst.Return(value)])
+    return simple(cst.Return(value))
 
 
 def simple(statement: cst.BaseSmallStatement) -> cst.SimpleStatementLine:
-    return cst.SimpleStatementLine([statement])
+    return cst.SimpleStatementLine([statement], trailing_whitespace=_END_OF_LINE)
+
+
+def comment_line(text: str) -> cst.EmptyLine:
+    """A line holding only the comment `text` (which starts with `#`)."""
+    return cst.EmptyLine(whitespace=_NONE, comment=cst.Comment(text), newline=_NEWLINE)
+
+
+# A blank line, unindented: shared, as nothing in it differs from one place to another.
+BLANK_LINE = cst.EmptyLine(indent=False, whitespace=_NONE, newline=cst.Newline())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import keyword
 
 import libcst as cst
@@ -32,8 +33,10 @@ def python_name(r_name: str) -> str:
     return name + "_" if name in _BUILTINS else name
 
 
+@functools.lru_cache(maxsize=4096)
 def keyword_name(r_name: str) -> str:
-    """A Python identifier for an R name: dots become underscores, keywords get a `_`."""
+    """A Python identifier for an R name: dots become underscores, keywords get a `_`.
+    (Remembered: every use of a variable asks again.)"""
     name = r_name.replace(".", "_")
     if name.startswith("_") and r_name.startswith("."):
         name = "dot" + name
@@ -61,9 +64,17 @@ def _num(emitter: Emitter, node: n.Num) -> cst.BaseExpression:
 @kind_rule(n.Num)
 def _num_kind(emitter: Emitter, node: n.Num) -> Kind:
     """Kinds describe the Python value: an integral R double is written as an int."""
-    if node.is_complex:
+    return _literal_kind(node.text)
+
+
+@functools.lru_cache(maxsize=1024)
+def _literal_kind(text: str) -> Kind:
+    """The kind of the number literal written `text`: each operator and call around a
+    literal asks for it, and reading the number each time costs more than remembering."""
+    literal = n.Num(text)
+    if literal.is_complex:
         return Kind.UNKNOWN
-    value = node.value
+    value = literal.value
     return Kind.INT if isinstance(value, int) or value.is_integer() else Kind.FLOAT
 
 

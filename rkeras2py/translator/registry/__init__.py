@@ -9,6 +9,7 @@ table. Either way, a new R function is a new entry, never a new `if` in the emit
 
 from __future__ import annotations
 
+import functools
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -227,8 +228,7 @@ def bind(call: n.Call, entry: Entry) -> BoundCall:
     Exact names first, then unique partial names (not after `...`), then positions in
     order. Arguments that match nothing go to `extra` (R's `...`).
     """
-    params = [p for p in entry.params if p != "..."]
-    dots_at = entry.params.index("...") if "..." in entry.params else len(entry.params)
+    params, before_dots = _formals(tuple(entry.params))  # a tuple when a list was given
     named: dict[str, n.Node] = {}
     by_name: set[str] = set()
     unmatched: list[n.Arg] = []
@@ -239,17 +239,25 @@ def bind(call: n.Call, entry: Entry) -> BoundCall:
             named[arg.name] = arg.value
             by_name.add(arg.name)
         else:
-            candidates = [p for p in params[:dots_at] if p.startswith(arg.name) and p not in named]
+            candidates = [p for p in before_dots if p.startswith(arg.name) and p not in named]
             if len(candidates) == 1:
                 named[candidates[0]] = arg.value
                 by_name.add(candidates[0])
             else:
                 unmatched.append(arg)
     extra: list[n.Arg] = []
-    free = [p for p in entry.params[:dots_at] if p not in named]
+    free = [p for p in before_dots if p not in named]
     for arg in unmatched:
         if arg.name is None and free:
             named[free.pop(0)] = arg.value
         else:
             extra.append(arg)
     return BoundCall(call, entry, named, extra, frozenset(by_name))
+
+
+@functools.lru_cache(maxsize=2048)
+def _formals(params: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """An entry's named formals, and those before its `...` (all of them when it has none,
+    in order): the same for every call of the entry, so worked out once."""
+    dots_at = params.index("...") if "..." in params else len(params)
+    return frozenset(p for p in params if p != "..."), params[:dots_at]

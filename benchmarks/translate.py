@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import ast
 import resource
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -71,13 +70,14 @@ def main() -> None:
         small.write_text(PRELUDE + generate(100)[0], encoding="utf-8")
         big = Path(tmp, "big.R")
         big.write_text(r_source, encoding="utf-8")
-        floor = statistics.median(
-            best_of(1, lambda: subprocess.run([sys.executable, "-c", "import lark, libcst"]))
-            for _ in range(5)
-        )
-        startup = statistics.median(
-            cli_seconds(str(small), "-o", str(Path(tmp, "small.py"))) for _ in range(5)
-        )
+        # best of ten, interleaved: the least disturbed run of each (as timeit reports)
+        floor_runs, startup_runs = [], []
+        for _ in range(10):
+            floor_runs.append(
+                best_of(1, lambda: subprocess.run([sys.executable, "-c", "import lark, libcst"]))
+            )
+            startup_runs.append(cli_seconds(str(small), "-o", str(Path(tmp, "small.py"))))
+        floor, startup = min(floor_runs), min(startup_runs)
         print(f"start-up: {startup:.2f} s; {startup / floor:.2f}x `import lark, libcst`")
 
         before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -91,8 +91,14 @@ def main() -> None:
             folder.mkdir(parents=True, exist_ok=True)
             text = PRELUDE + generate(50, seed=number)[0]
             (folder / f"script{number}.R").write_text(text, encoding="utf-8")
-        one = cli_seconds(str(tree), "--out-dir", str(Path(tmp, "out1")), "-j", "1", "--quiet")
-        two = cli_seconds(str(tree), "--out-dir", str(Path(tmp, "out2")), "-j", "2", "--quiet")
+        one = min(
+            cli_seconds(str(tree), "--out-dir", str(Path(tmp, "out1")), "-j", "1", "--quiet")
+            for _ in range(3)
+        )
+        two = min(
+            cli_seconds(str(tree), "--out-dir", str(Path(tmp, "out2")), "-j", "2", "--quiet")
+            for _ in range(3)
+        )
         print(f"-j 2 on 200 files: {one:.1f} s -> {two:.1f} s; {one / two:.2f}x")
 
 

@@ -13,8 +13,6 @@ import difflib
 import os
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import repeat
 from pathlib import Path
@@ -520,14 +518,31 @@ def _summary(outcomes: list[Outcome], mode: str) -> str:
 # --- running -------------------------------------------------------------------------
 
 
+def _warm_up() -> None:
+    """Build what every translation needs once, before the worker processes fork."""
+    from .grammar.parser import get_parser
+    from .translator import registry
+    from .translator.api import APIS
+
+    get_parser()
+    for api in APIS:
+        registry(api)
+
+
 def _results(jobs: list[Job], settings: Settings, workers: int):
     """Each job's outcome, in order; files are translated in parallel when there are several."""
     if len(jobs) < 2 or workers < 2:
         for job in jobs:
             yield process(job, settings)
         return
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as executor:
-        results = executor.map(process, jobs, repeat(settings), chunksize=1)
+    from concurrent.futures import ProcessPoolExecutor  # here: one file needs no pool
+    from concurrent.futures.process import BrokenProcessPool
+
+    _warm_up()  # forked workers start with the parser and the registry built
+    workers = min(workers, len(jobs))
+    chunk = max(1, len(jobs) // (workers * 8))  # fewer round trips for many small files
+    with ProcessPoolExecutor(max_workers=workers) as executor:
+        results = executor.map(process, jobs, repeat(settings), chunksize=chunk)
         for index in range(len(jobs)):
             try:
                 yield next(results)

@@ -178,3 +178,9 @@ def test_loops_over_a_models_metrics_see_metric_objects():
     )
     code = translate(source).code
     assert 'if metric.name == "loss":' in code and "m.name for m in self.metrics" in code
+
+
+def test_set_random_seed_reseeds_the_r_generator_too():
+    """keras3's and tensorflow's set_random_seed() call R's set.seed(): R draws repeat."""
+    code = translate("library(keras3)\nset_random_seed(3)\nx <- runif(2)\n").code
+    assert "keras.utils.set_random_seed(3)\nrng = np.random.default_rng(3)\n" in code

@@ -434,10 +434,27 @@ def _set_random_seed(emitter, bound: BoundCall) -> cst.BaseExpression:
     )
 
 
+# R's random draws the translation makes with its numpy Generator `rng`
+_R_DRAWS = frozenset({"sample", "runif", "rnorm", "rbinom", "rpois"})
+
+
+def seed_statement(emitter, bound: BoundCall, mode) -> list[cst.BaseStatement]:
+    """`set_random_seed(seed)` also calls R's `set.seed(seed)`: a file that draws R random
+    numbers reseeds its generator too, so its draws repeat from run to run as in R."""
+    statements = [py.expr_statement(emitter.expr(bound.node))]
+    if emitter.analysis.called & _R_DRAWS:
+        emitter.has_rng = True
+        seed = as_int(emitter, bound.get("seed"))
+        rng = py.call(emitter.imports.path("numpy.random.default_rng"), seed)
+        statements.append(py.assign(py.name("rng"), rng))
+    return statements
+
+
 TABLE.add(
     "set_random_seed",
     params="seed disable_gpu",
     emit=_set_random_seed,
+    statement=seed_statement,
     kind=Kind.NULL,
     visible=False,
 )

@@ -43,6 +43,7 @@ from ..helpers import flag
 from ..keras import objects as keras2
 from ..keras.objects import argument, emitting, named_dots, removed, via, without
 from ..keras.utilities import custom_objects
+from ..tensorflow import seed_statement
 from .signatures import add, as_integer, inherit, signature
 from .table import TABLE
 
@@ -612,6 +613,7 @@ add(
     "set_random_seed",
     "keras.utils.set_random_seed",
     convert=coercions("set_random_seed"),
+    statement=seed_statement,  # it calls R's set.seed() too
     **NOTHING,
 )
 add("clear_session", "keras.utils.clear_session", **NOTHING)

@@ -364,7 +364,7 @@ def test_examples_are_up_to_date(monkeypatch, capsys):
     )
     code, _, err = main(capsys, "examples", "--check", "-j", "1")
     assert code == 0, f"{err}\n{regenerate}"
-    assert "5 files unchanged" in err
+    assert "6 files unchanged" in err
     code, _, err = main(
         capsys,
         "examples/training_report.Rmd",

@@ -12,14 +12,11 @@ it computes.
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 import textwrap
 
 import pytest
 from outputs import same_values
+from snippets import Result, run_all, translate_all
 
 from rkeras2py import translate
 
@@ -509,46 +506,20 @@ PROGRAMS = {
     ),
 }
 
-_RUNNER = """
-import contextlib, io, json, sys, traceback, warnings
-results = {}
-for name, code in json.load(sys.stdin).items():
-    out = io.StringIO()
-    try:
-        with contextlib.redirect_stdout(out), warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            exec(compile(code, name, "exec"), {"__name__": "__main__"})
-        results[name] = [out.getvalue(), None]
-    except Exception:
-        results[name] = [out.getvalue(), traceback.format_exc()[-2000:]]
-print(json.dumps(results))
-"""
-
 
 @pytest.fixture(scope="module")
-def program_results() -> dict[str, list]:
+def program_results() -> dict[str, Result]:
     """Every program translated, then all run in one Python process (TensorFlow once)."""
-    codes = {}
-    for name, (source, _) in PROGRAMS.items():
-        result = translated(source)
-        assert not result.has_errors, [d.format() for d in result.diagnostics]
-        codes[name] = result.code
-    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3", "CUDA_VISIBLE_DEVICES": ""}
-    done = subprocess.run(
-        [sys.executable, "-c", _RUNNER],
-        input=json.dumps(codes),
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    sources = {
+        name: "library(keras3)\n" + textwrap.dedent(source)
+        for name, (source, _) in PROGRAMS.items()
+    }
+    return run_all(translate_all(sources))
 
 
 @pytest.mark.parametrize("name", PROGRAMS)
 def test_python_prints_what_r_keras3_printed(name: str, program_results):
-    printed, error = program_results[name]
+    printed, error = program_results[name].stdout, program_results[name].error
     assert error is None, error
     same, why = same_values(PROGRAMS[name][1] + "\n", printed)
     assert same, (why, printed)

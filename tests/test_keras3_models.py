@@ -13,14 +13,11 @@ becomes, and that the Python computes what R keras3 1.5.1 computes.
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 import textwrap
 
 import pytest
 from outputs import same_values
+from snippets import Result, run_all, translate_all
 
 from rkeras2py import translate
 
@@ -319,55 +316,26 @@ BEHAVIOUR = {
     ),
 }
 
-_CHILD = r"""
-import contextlib, io, json, os, sys, tempfile, traceback, warnings
-warnings.simplefilter("ignore")
-codes = json.loads(sys.stdin.read())
-results = {}
-for name, code in codes.items():
-    printed = io.StringIO()
-    with tempfile.TemporaryDirectory() as directory:
-        os.chdir(directory)
-        try:
-            with contextlib.redirect_stdout(printed):
-                exec(compile(code, name, "exec"), {"__name__": "__main__"})
-        except Exception:
-            printed.write("FAILED\n" + traceback.format_exc()[-2000:])
-    results[name] = printed.getvalue()
-sys.stdout.write("@@results@@" + json.dumps(results))
-"""
-
 
 @pytest.fixture(scope="module")
-def printed() -> dict[str, str]:
+def printed() -> dict[str, Result]:
     """What each behaviour program's translation printed; all run in one Python process."""
-    codes = {}
-    for name, (source, _) in BEHAVIOUR.items():
-        program = "library(keras3)\n" + BEHAVIOUR_PREAMBLE + textwrap.dedent(source)
-        result = translate(program)
-        assert not result.has_errors, (name, [d.format() for d in result.diagnostics])
-        codes[name] = result.code
-    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3", "CUDA_VISIBLE_DEVICES": ""}
-    done = subprocess.run(
-        [sys.executable, "-c", _CHILD],
-        input=json.dumps(codes),
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-    )
-    assert "@@results@@" in done.stdout, done.stderr[-3000:]
-    return json.loads(done.stdout.split("@@results@@", 1)[1])
+    sources = {
+        name: "library(keras3)\n" + BEHAVIOUR_PREAMBLE + textwrap.dedent(source)
+        for name, (source, _) in BEHAVIOUR.items()
+    }
+    return run_all(translate_all(sources))
 
 
 @pytest.mark.parametrize("name", list(BEHAVIOUR))
-def test_translation_computes_what_r_computes(name: str, printed: dict[str, str]) -> None:
-    same, why = same_values(BEHAVIOUR[name][1], printed[name])
-    assert same, f"{why}\n--- Python printed:\n{printed[name]}"
+def test_translation_computes_what_r_computes(name: str, printed: dict[str, Result]) -> None:
+    assert printed[name].error is None, printed[name].error
+    same, why = same_values(BEHAVIOUR[name][1], printed[name].stdout)
+    assert same, f"{why}\n--- Python printed:\n{printed[name].stdout}"
 
 
-def test_comparison_can_fail(printed: dict[str, str]) -> None:
+def test_comparison_can_fail(printed: dict[str, Result]) -> None:
     """keras 2.x's 0-based initial_epoch would train 3 epochs where R trains 2."""
     assert not same_values(
-        "loss mae mse\n3 3\n3\nloss mae mse\nloss mae mse\n", printed["training"]
+        "loss mae mse\n3 3\n3\nloss mae mse\nloss mae mse\n", printed["training"].stdout
     )[0]

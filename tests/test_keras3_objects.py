@@ -21,11 +21,11 @@ import ast
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from outputs import same_values
+from snippets import missing_targets_program, run_all, translate_all
 
 from rkeras2py import translate
 from rkeras2py.translator.registry import Registry
@@ -505,45 +505,16 @@ epoch 1
 epoch 2
 """
 
-RUNNER = """\
-import contextlib, io, json, sys, traceback
-from tensorflow import keras
-job = json.loads(sys.argv[1])
-out, error = io.StringIO(), None
-try:
-    with contextlib.redirect_stdout(out):
-        exec(compile(job["code"], "program.py", "exec"), {"__name__": "__main__"})
-except BaseException:
-    error = traceback.format_exc()[-3000:]
-missing = []
-for target in job["targets"]:
-    obj = keras
-    try:
-        for part in target.split(".")[1:]:
-            obj = getattr(obj, part)
-    except AttributeError:
-        missing.append(target)
-print("@@" + json.dumps({"out": out.getvalue(), "error": error, "missing": missing}))
-"""
-
 
 @pytest.fixture(scope="module")
 def run() -> dict:
     """PROGRAM translated and run, and the emitted paths looked up, in one Python process."""
-    result = translate(PROGRAM, "objects.R")
-    assert not result.has_errors, [d.format() for d in result.diagnostics]
-    job = {"code": result.code, "targets": python_targets()}
-    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3", "PYTHONHASHSEED": "0"}
-    done = subprocess.run(
-        [sys.executable, "-c", RUNNER, json.dumps(job)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-    )
-    marked = [line for line in done.stdout.splitlines() if line.startswith("@@")]
-    assert marked, done.stderr[-3000:]
-    return json.loads(marked[-1][2:])
+    codes = translate_all({"objects": PROGRAM}, filename="{name}.R")
+    results = run_all({**codes, "@missing": missing_targets_program(python_targets())})
+    missing = results["@missing"]
+    assert missing.error is None, missing.error
+    program = results["objects"]
+    return {"out": program.stdout, "error": program.error, "missing": json.loads(missing.stdout)}
 
 
 def test_prints_what_r_keras3_printed(run: dict) -> None:

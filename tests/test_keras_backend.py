@@ -17,16 +17,13 @@ becomes, and that the Python computes what R keras 2.15 computes.
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
 import pytest
 from outputs import same_values
+from snippets import Result, run_all, translate_all
 
 from rkeras2py import translate
 from rkeras2py.translator import registry
@@ -680,57 +677,36 @@ BROKEN_IN_R = {
 }
 
 
-_CHILD = r"""
-import contextlib, io, json, os, sys, traceback
-codes = json.loads(sys.stdin.read())
+@pytest.fixture(scope="module")
+def printed() -> dict[str, Result]:
+    """What each behaviour snippet's translation printed; all run in one Python process,
+    each with Keras's default float type and epsilon (a snippet may change them)."""
+    sources = {
+        name: "library(keras)\n" + textwrap.dedent(source)
+        for name, (source, _) in {**BEHAVIOUR, **BROKEN_IN_R}.items()
+    }
+    return run_all(translate_all(sources), before_each=_DEFAULTS)
+
+
+_DEFAULTS = """
 from tensorflow import keras
-results = {}
-for name, code in codes.items():
-    keras.config.set_floatx("float32")
-    keras.config.set_epsilon(1e-7)
-    printed = io.StringIO()
-    try:
-        with contextlib.redirect_stdout(printed):
-            exec(compile(code, name, "exec"), {"__name__": "__main__"})
-    except Exception:
-        printed.write("FAILED\n" + traceback.format_exc()[-2000:])
-    results[name] = printed.getvalue()
-sys.stdout.write("@@results@@" + json.dumps(results))
+keras.config.set_floatx("float32")
+keras.config.set_epsilon(1e-7)
 """
 
 
-@pytest.fixture(scope="module")
-def printed() -> dict[str, str]:
-    """What each behaviour snippet's translation printed; all run in one Python process."""
-    codes = {}
-    for name, (source, _) in {**BEHAVIOUR, **BROKEN_IN_R}.items():
-        result = translate("library(keras)\n" + textwrap.dedent(source))
-        assert not result.has_errors, (name, [d.format() for d in result.diagnostics])
-        codes[name] = result.code
-    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3", "CUDA_VISIBLE_DEVICES": ""}
-    done = subprocess.run(
-        [sys.executable, "-c", _CHILD],
-        input=json.dumps(codes),
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-    )
-    assert "@@results@@" in done.stdout, done.stderr[-3000:]
-    return json.loads(done.stdout.split("@@results@@", 1)[1])
-
-
 @pytest.mark.parametrize("name", [*BEHAVIOUR, *BROKEN_IN_R])
-def test_translation_computes_what_r_computes(name: str, printed: dict[str, str]) -> None:
+def test_translation_computes_what_r_computes(name: str, printed: dict[str, Result]) -> None:
     expected = {**BEHAVIOUR, **BROKEN_IN_R}[name][1]
-    same, why = same_values(expected, printed[name])
-    assert same, f"{why}\n--- Python printed:\n{printed[name]}"
+    assert printed[name].error is None, printed[name].error
+    same, why = same_values(expected, printed[name].stdout)
+    assert same, f"{why}\n--- Python printed:\n{printed[name].stdout}"
 
 
-def test_comparison_can_fail(printed: dict[str, str]) -> None:
+def test_comparison_can_fail(printed: dict[str, Result]) -> None:
     """The shifted axis matters: R's axis 1 sums the columns (3 7 11), Python's would not."""
     assert not same_values("3 7 11", "9 12")[0]
-    assert same_values("3 7 11", printed["reductions"].split("\n")[0])[0]
+    assert same_values("3 7 11", printed["reductions"].stdout.split("\n")[0])[0]
 
 
 # ---- coverage -----------------------------------------------------------------------------

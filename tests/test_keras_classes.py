@@ -10,13 +10,10 @@ process, and check the values R keras 2.15 printed for the same programs (record
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 import textwrap
 
 import pytest
+from snippets import CLEAR_SESSION, Result, run_all, translate_all
 
 from rkeras2py import translate
 
@@ -603,42 +600,11 @@ PROGRAMS = {
     ),
 }
 
-_RUNNER = """
-import contextlib, io, json, os, sys, traceback
-os.environ["TF_CPP_MIN_LOG_LEVEL"] = "3"
-from tensorflow import keras
-results = {}
-for name, code in json.loads(sys.stdin.read()).items():
-    keras.backend.clear_session()
-    out = io.StringIO()
-    try:
-        with contextlib.redirect_stdout(out):
-            exec(compile(code, name, "exec"), {"__name__": "__main__"})
-        results[name] = {"out": out.getvalue(), "error": None}
-    except BaseException:
-        results[name] = {"out": out.getvalue(), "error": traceback.format_exc()[-3000:]}
-print("@@results@@" + json.dumps(results))
-"""
-
 
 @pytest.fixture(scope="module")
-def outputs() -> dict:
-    translated = {}
-    for name, (source, _) in PROGRAMS.items():
-        result = translate(textwrap.dedent(source))
-        assert not result.has_errors, [d.format() for d in result.diagnostics]
-        translated[name] = result.code
-    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3", "CUDA_VISIBLE_DEVICES": ""}
-    done = subprocess.run(
-        [sys.executable, "-c", _RUNNER],
-        input=json.dumps(translated),
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    return json.loads(done.stdout.split("@@results@@", 1)[1])
+def outputs() -> dict[str, Result]:
+    sources = {name: textwrap.dedent(source) for name, (source, _) in PROGRAMS.items()}
+    return run_all(translate_all(sources), before_each=CLEAR_SESSION)
 
 
 def _numbers(text: str) -> list[list[float]]:
@@ -656,14 +622,14 @@ def _numbers(text: str) -> list[list[float]]:
 @pytest.mark.parametrize("name", list(PROGRAMS))
 def test_translations_compute_what_r_keras_computed(outputs, name):
     result = outputs[name]
-    assert result["error"] is None, result["error"]
+    assert result.error is None, result.error
     expected = PROGRAMS[name][1]
-    got = _numbers(result["out"])[: len(expected)]
-    assert len(got) == len(expected), result["out"]
+    got = _numbers(result.stdout)[: len(expected)]
+    assert len(got) == len(expected), result.stdout
     for row, want in zip(got, expected):
-        assert row == pytest.approx(want, rel=1e-4), result["out"]
+        assert row == pytest.approx(want, rel=1e-4), result.stdout
     if name == "legacy":
-        assert result["out"].strip().splitlines()[-1] == "mlp"
+        assert result.stdout.strip().splitlines()[-1] == "mlp"
 
 
 def test_a_layer_function_used_as_a_value_is_the_class():

@@ -23,11 +23,11 @@ import ast
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from outputs import same_values
+from snippets import CLEAR_SESSION, missing_targets_program, run_all, translate_all
 
 from rkeras2py import translate
 from rkeras2py.translator import registry
@@ -756,45 +756,17 @@ PROGRAMS = {
 
 CHECKPOINT_PATHS = ["w.hdf5", "w.h5", "w.weights.h5", "w.keras", "dir", "w.{epoch:02d}.hdf5"]
 
-# One Python process: TensorFlow is imported once. tf.functions run eagerly (the same ops,
-# without tracing each tiny model's training step: several times faster here).
-RUNNER = """
-import contextlib, io, json, os, sys, tempfile, traceback
-os.environ["TF_CPP_MIN_LOG_LEVEL"] = "3"
-import tensorflow as tf
-from tensorflow import keras
+# The runtime's names for the checkpoint paths, printed as JSON.
+CHECKPOINT_NAMES = f"""\
+import json
 from rkeras2py.runtime import checkpoint_filepath
-tf.config.run_functions_eagerly(True)
-job = json.loads(sys.argv[1])
-results = {"programs": {}, "missing": [], "checkpoints": {}}
-for name, path in job["programs"].items():
-    keras.backend.clear_session()
-    out = io.StringIO()
-    error = None
-    cwd = os.getcwd()
-    with tempfile.TemporaryDirectory() as tmp:
-        os.chdir(tmp)
-        try:
-            code = compile(open(path).read(), path, "exec")
-            with contextlib.redirect_stdout(out):
-                exec(code, {"__name__": "__main__"})
-        except BaseException:
-            error = traceback.format_exc()[-3000:]
-        files = sorted(os.listdir(tmp))
-        csv = open("log.csv").read() if os.path.exists("log.csv") else ""
-        os.chdir(cwd)
-    results["programs"][name] = {"out": out.getvalue(), "error": error, "files": files, "csv": csv}
-for target in job["targets"]:
-    obj = keras
-    try:
-        for part in target.split(".")[1:]:
-            obj = getattr(obj, part)
-    except AttributeError:
-        results["missing"].append(target)
-for path in job["checkpoints"]:
-    results["checkpoints"][path] = [checkpoint_filepath(path, True), checkpoint_filepath(path)]
-print("@@" + json.dumps(results))
+paths = {CHECKPOINT_PATHS!r}
+print(json.dumps({{path: [checkpoint_filepath(path, True), checkpoint_filepath(path)] for path in paths}}))
 """
+
+# tf.functions run eagerly (the same ops, without tracing each tiny model's training step:
+# several times faster here).
+EAGER = CLEAR_SESSION + "import tensorflow as tf\ntf.config.run_functions_eagerly(True)\n"
 
 
 def python_targets() -> list[str]:
@@ -807,52 +779,46 @@ def python_targets() -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def runs(tmp_path_factory) -> dict:
-    """Every program translated, then all run in one Python process."""
-    folder = tmp_path_factory.mktemp("objects")
-    paths = {}
-    for name, (source, _) in PROGRAMS.items():
-        result = translate(source, f"{name}.R")
-        assert not result.has_errors, [d.format() for d in result.diagnostics]
-        path = folder / f"{name}.py"
-        path.write_text(result.code)
-        paths[name] = str(path)
-    job = {"programs": paths, "targets": python_targets(), "checkpoints": CHECKPOINT_PATHS}
-    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"}
-    done = subprocess.run(
-        [sys.executable, "-c", RUNNER, json.dumps(job)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
+def runs() -> dict:
+    """Every program translated, then all run in one Python process, and the lookups."""
+    codes = translate_all(
+        {name: source for name, (source, _) in PROGRAMS.items()}, filename="{name}.R"
     )
-    marked = [line for line in done.stdout.splitlines() if line.startswith("@@")]
-    assert marked, done.stderr[-3000:]
-    return json.loads(marked[-1][2:])
+    lookups = {  # "@": no program's name ("checkpoints" is one)
+        "@missing": missing_targets_program(python_targets()),
+        "@checkpoints": CHECKPOINT_NAMES,
+    }
+    results = run_all({**codes, **lookups}, before_each=EAGER)
+    runs = {"programs": results}
+    for name in lookups:
+        looked_up = results.pop(name)
+        assert looked_up.error is None, looked_up.error
+        runs[name[1:]] = json.loads(looked_up.stdout)
+    return runs
 
 
 @pytest.mark.parametrize("name", ["optimizers", "metrics", "callbacks", "activations"])
 def test_prints_what_r_keras_printed(runs: dict, name: str) -> None:
     run = runs["programs"][name]
-    assert run["error"] is None, run["error"]
-    same, why = same_values(PROGRAMS[name][1], run["out"], rel=2e-3)
-    assert same, f"{why}\n--- R:\n{PROGRAMS[name][1]}\n--- Python:\n{run['out']}"
+    assert run.error is None, run.error
+    same, why = same_values(PROGRAMS[name][1], run.stdout, rel=2e-3)
+    assert same, f"{why}\n--- R:\n{PROGRAMS[name][1]}\n--- Python:\n{run.stdout}"
 
 
 def test_callbacks_write_their_files(runs: dict) -> None:
-    callbacks = runs["programs"]["callbacks"]
-    assert callbacks["csv"].splitlines()[0].startswith("epoch;")  # separator = ";"
-    assert len(callbacks["csv"].splitlines()) == 5  # a header and 4 epochs
+    csv = runs["programs"]["callbacks"].files.get("log.csv") or ""
+    assert csv.splitlines()[0].startswith("epoch;")  # separator = ";"
+    assert len(csv.splitlines()) == 5  # a header and 4 epochs
     run = runs["programs"]["checkpoints"]
-    assert run["error"] is None, run["error"]
-    assert run["out"].split() == ["2"]
+    assert run.error is None, run.error
+    assert run.stdout.split() == ["2"]
     # weights to .weights.h5, the .hdf5 model (a computed path) to .h5
     assert {
         "weights.01.weights.h5",
         "weights.02.weights.h5",
         "model.01.h5",
         "model.02.h5",
-    } <= set(run["files"]), run["files"]
+    } <= set(run.files), sorted(run.files)
 
 
 @pytest.mark.skipif(

@@ -13,13 +13,11 @@ runtime helpers in `rkeras2py/runtime/models.py`).
 from __future__ import annotations
 
 import ast
-import contextlib
-import io
 import os
-import warnings
 
 import numpy as np
 import pytest
+from snippets import exec_translation
 
 from rkeras2py.translator import translate
 
@@ -56,14 +54,7 @@ def codes(source: str) -> list[tuple[str, str]]:
 
 def run(source: str, scope: dict | None = None) -> tuple[dict, str]:
     """Translate `source`, run it; its globals and what it printed."""
-    result = translate("library(keras)\n" + source)
-    assert not result.has_errors, [d.format() for d in result.diagnostics]
-    scope = {"__name__": "__main__"} if scope is None else scope
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out), warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        exec(compile(result.code, "<translation>", "exec"), scope)
-    return scope, out.getvalue()
+    return exec_translation("library(keras)\n" + source, scope)
 
 
 MODEL = (

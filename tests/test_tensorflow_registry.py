@@ -9,13 +9,12 @@ test); diagnostic tests check that removed and dropped names say what to do inst
 
 from __future__ import annotations
 
-import contextlib
-import io
 import os
 import textwrap
 
 import numpy as np
 import pytest
+from snippets import exec_translation
 
 from rkeras2py import translate
 
@@ -32,12 +31,7 @@ def body(source: str) -> str:
 
 def run(source: str) -> dict:
     """Translate and execute `source`; the module namespace afterwards."""
-    result = translate(textwrap.dedent(source))
-    assert not result.has_errors, [d.format() for d in result.diagnostics]
-    namespace: dict = {"__name__": "__main__"}
-    with contextlib.redirect_stdout(io.StringIO()):
-        exec(compile(result.code, "<translation>", "exec"), namespace)
-    return namespace
+    return exec_translation(textwrap.dedent(source))[0]
 
 
 def codes(source: str) -> list[tuple[str, str]]:

@@ -9,13 +9,12 @@ feature-spec API names its Keras 3 replacement.
 
 from __future__ import annotations
 
-import contextlib
-import io
 import math
 import os
 import textwrap
 
 import pytest
+from snippets import exec_translation
 
 from rkeras2py import translate
 
@@ -35,12 +34,7 @@ def last(source: str) -> str:
 
 
 def run(source: str) -> dict:
-    result = translate(textwrap.dedent(source))
-    assert not result.has_errors, [d.format() for d in result.diagnostics]
-    namespace: dict = {"__name__": "__main__"}
-    with contextlib.redirect_stdout(io.StringIO()):
-        exec(compile(result.code, "<translation>", "exec"), namespace)
-    return namespace
+    return exec_translation(textwrap.dedent(source))[0]
 
 
 DS = "ds <- range_dataset(0, 10)\n"

@@ -81,3 +81,9 @@ def test_translation_is_stable_and_importing_it_needs_no_tensorflow():
     assert result.stdout.strip() == "False"
     source = "f <- function(a, b = 2) a * b\nprint(f(3))\n"
     assert translate(source).code == translate(source).code
+
+
+def test_a_vector_picked_by_an_array_of_positions():
+    """`classes[as.array(best)]`: R reads the array's positions column by column."""
+    code = body('classes <- c("a", "b", "c")\nm <- matrix(c(3, 1), 1)\ny <- classes[m]\n')
+    assert 'y = [classes[int(position) - 1] for position in np.ravel(m, order="F")]' in code

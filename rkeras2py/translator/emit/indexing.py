@@ -200,7 +200,8 @@ def index(emitter: Emitter, node: n.Index) -> cst.BaseExpression:
             not node.double
             and index_node is not None
             and emitter.kind(node.obj) in (Kind.CHR_VECTOR, Kind.LIST)
-            and emitter.kind(index_node) in (Kind.INT_VECTOR, Kind.NUM_VECTOR, Kind.LGL_VECTOR)
+            and emitter.kind(index_node)
+            in (Kind.INT_VECTOR, Kind.NUM_VECTOR, Kind.LGL_VECTOR, Kind.ARRAY)
         ):
             return _pick_from_list(emitter, obj, index_node)
         if (  # a named list (a dict) by a key computed in Python (`x[[m$name]]`)
@@ -275,7 +276,9 @@ def _pick_from_list(emitter: Emitter, obj: cst.BaseExpression, index: n.Node):
             cst.CompFor(pairs, py.call("zip", obj, values), ifs=[cst.CompIf(py.name("keep"))]),
         )
     position = py.name("position")
-    if emitter.kind(index) is Kind.NUM_VECTOR:
+    if emitter.kind(index) is Kind.ARRAY:  # an array of positions, read column by column
+        values = py.call(emitter.imports.path("numpy.ravel"), values, order=py.string("F"))
+    if emitter.kind(index) in (Kind.NUM_VECTOR, Kind.ARRAY):
         position = py.call("int", position)
     element = py.subscript(obj, py.binop(position, "-", py.integer(1)))
     return cst.ListComp(element, cst.CompFor(py.name("position"), values))

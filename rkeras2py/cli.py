@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import gc
 import os
 import sys
 import time
@@ -519,14 +520,21 @@ def _summary(outcomes: list[Outcome], mode: str) -> str:
 
 
 def _warm_up() -> None:
-    """Build what every translation needs once, before the worker processes fork."""
+    """Build what every translation needs once, before the worker processes fork.
+
+    Only the keras 2.x registry (the default, which every file consults for keras3-only
+    names) is built here: a worker that meets a keras3 file builds that registry itself,
+    in parallel, instead of the main process making every run wait for it. The collector
+    then freezes what exists, so that its passes in the workers neither walk nor copy the
+    pages of the tables they share with the main process.
+    """
     from .grammar.parser import get_parser
-    from .translator import registry
-    from .translator.api import APIS
+    from .translator import _keras3_only, registry
 
     get_parser()
-    for api in APIS:
-        registry(api)
+    registry()
+    _keras3_only()
+    gc.freeze()
 
 
 def _results(jobs: list[Job], settings: Settings, workers: int):

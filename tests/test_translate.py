@@ -87,3 +87,16 @@ def test_a_vector_picked_by_an_array_of_positions():
     """`classes[as.array(best)]`: R reads the array's positions column by column."""
     code = body('classes <- c("a", "b", "c")\nm <- matrix(c(3, 1), 1)\ny <- classes[m]\n')
     assert 'y = [classes[int(position) - 1] for position in np.ravel(m, order="F")]' in code
+
+
+def test_the_fast_printer_prints_what_libcst_prints():
+    """codegen.module_code skips libcst's position bookkeeping (a private libcst class):
+    its text must stay libcst's own."""
+    import libcst as cst
+
+    from rkeras2py.translator.codegen import module_code
+
+    source = "import numpy as np\n\n\ndef f(x, *, y=2):\n    return [a for a in x if a > y]  # c\n"
+    source += "class A(B):\n    z: int = (1 + 2) * -3\n    async def g(self): await h(**k)\n"
+    module = cst.parse_module(source)
+    assert module_code(module) == module.code == source

@@ -86,6 +86,9 @@ class RParser:
                     )
                     rows[state][symbol] = (False, reduce)
         self._rows = rows
+        # Each state's targets by symbol, for the goto after a reduction (one lookup, no
+        # unpacking of the action).
+        self._gotos = [{symbol: action[1] for symbol, action in row.items()} for row in rows]
         self._chains: dict[tuple[int, int, str], int] = {}
         self._hint_signatures: dict[tuple[int, str], str] | None = None
 
@@ -118,6 +121,7 @@ class RParser:
         by_char, any_terminal, blanks = scanner.by_char, scanner.any, scanner.blanks
         keywords = self.keywords
         rows = self._rows
+        gotos = self._gotos
         chains = self._chains
         end_state = self._end
         newlines = Newlines(text)
@@ -194,14 +198,18 @@ class RParser:
                     states[-1] = landing
                     continue
                 size = target.size
-                if size:
-                    children = values[-size:]
-                    del values[-size:]
-                    del states[-size:]
+                if size == 1:  # most reductions: replace the top in place
+                    values[-1] = target.callback([values[-1]])
+                    states[-1] = gotos[states[-2]][target.origin]
                 else:
-                    children = []
-                values.append(target.callback(children))
-                states.append(rows[states[-1]][target.origin][1])
+                    if size:
+                        children = values[-size:]
+                        del values[-size:]
+                        del states[-size:]
+                    else:
+                        children = []
+                    values.append(target.callback(children))
+                    states.append(gotos[states[-1]][target.origin])
                 if kind == "$END" and states[-1] == end_state:
                     return values[-1]
 

@@ -40,14 +40,22 @@ def child_nodes(node: Node) -> list[Node]:
 
 
 def walk(node: Node) -> Iterator[Node]:
-    """Every node under `node` (itself first), in pre-order."""
+    """Every node under `node` (itself first), in pre-order.
+
+    The children are pushed last first straight from their fields, without building the
+    list `child_nodes` returns: walks of whole files are frequent enough for it to count.
+    """
     stack = [node]
+    pop, push, extend = stack.pop, stack.append, stack.extend
     while stack:
-        current = stack.pop()
+        current = pop()
         yield current
-        children = child_nodes(current)
-        children.reverse()
-        stack.extend(children)
+        for name in reversed(current.child_fields):
+            value = getattr(current, name)
+            if isinstance(value, list):
+                extend(reversed(value))
+            elif value is not None:
+                push(value)
 
 
 def right_edge(node: Node) -> Iterator[Node]:

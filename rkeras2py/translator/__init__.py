@@ -13,6 +13,7 @@ from ..grammar.parser import parse
 from . import emit as _emitters  # noqa: F401  (registers the emitters)
 from .analysis import analyse
 from .api import KERAS2, keras3_exports, keras_api
+from .codegen import module_code
 from .diagnostics import Diagnostic
 from .emitter import Emitter
 from .layout import space_statements
@@ -115,7 +116,7 @@ def _translate(source: str, filename: str, *, strict: bool) -> Translation:
         statements[0] = first.with_changes(
             leading_lines=[cst.EmptyLine(indent=False)] * gap + lines
         )
-    code = wrap_code(cst.Module(body=[*imports, *statements], footer=footer).code)
+    code = wrap_code(module_code(cst.Module(body=[*imports, *statements], footer=footer)))
     result = Translation(code, sorted(emitter.diagnostics, key=lambda d: (d.line, d.column)))
     if strict and result.diagnostics:
         raise TranslationError(result)

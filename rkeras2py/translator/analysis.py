@@ -123,41 +123,56 @@ def analyse(module: n.Module) -> Analysis:
     stack: list[tuple[n.Node, Scope]] = [(module, root)]
     while stack:
         node, scope = stack.pop()
-        if isinstance(node, n.Binary) and node.op == "%py_class%":
-            stack.extend(_class_scope(node, scope, scopes))
-            continue
-        if isinstance(node, n.Call) and constructor_name(node) in CLASS_CONSTRUCTORS:
-            stack.extend(_constructor_scope(node, scope, scopes))
-            continue
-        if isinstance(node, n.Function) and node is not scope.node:
-            params = [p.name for p in node.params]
-            if scope.is_class:  # methods see `self`, `super` and `private` without naming them
-                params += [name for name in METHOD_NAMES if name not in params]
-            inner = Scope(node, scope, params=params)
-            scopes[id(node)] = inner
-            for param in node.params:
-                if param.default is not None:
-                    stack.append((param.default, inner))
-            stack.append((node.body, inner))
-            continue
-        if isinstance(node, n.Assign):
+        # Dispatch on the exact type (node classes have no subclasses): one comparison per
+        # kind of node that matters, instead of a chain of isinstance calls on every node.
+        kind = type(node)
+        if kind is n.Binary:
+            if node.op == "%py_class%":
+                stack.extend(_class_scope(node, scope, scopes))
+                continue
+            if node.op == "%<-%":
+                scope.assigned.update(_destructured_names(node.left))
+        elif kind is n.Call:
+            if constructor_name(node) in CLASS_CONSTRUCTORS:
+                stack.extend(_constructor_scope(node, scope, scopes))
+                continue
+            if type(node.func) is n.Name:
+                _record_call(node, called, packages, uses)
+        elif kind is n.Function:
+            if node is not scope.node:
+                stack.extend(_function_scope(node, scope, scopes))
+                continue
+        elif kind is n.Assign:
             _record_assignment(node, scope)
-        elif isinstance(node, n.For):
+        elif kind is n.For:
             scope.assigned.add(node.var.id)
-        elif isinstance(node, n.Call) and isinstance(node.func, n.Name):
-            called.add(node.func.id)
-            if node.func.id in ("library", "require", "requireNamespace") and node.args:
-                package = node.args[0].value
-                if isinstance(package, (n.Name, n.Str)):
-                    packages.append(package.id if isinstance(package, n.Name) else package.value)
-                    uses.append((packages[-1], node))
-        elif isinstance(node, n.Namespace):
+        elif kind is n.Namespace:
             uses.append((node.package, node))
-        elif isinstance(node, n.Binary) and node.op == "%<-%":
-            for name in _destructured_names(node.left):
-                scope.assigned.add(name)
-        stack.extend((child, scope) for child in child_nodes(node))
+        for child in child_nodes(node):
+            stack.append((child, scope))
     return Analysis(scopes, root, packages, uses, called)
+
+
+def _function_scope(node: n.Function, scope: Scope, scopes: dict) -> list[tuple[n.Node, Scope]]:
+    """A function's own scope: its parameters, and their defaults and body to read in it."""
+    params = [p.name for p in node.params]
+    if scope.is_class:  # methods see `self`, `super` and `private` without naming them
+        params += [name for name in METHOD_NAMES if name not in params]
+    inner = Scope(node, scope, params=params)
+    scopes[id(node)] = inner
+    work = [(param.default, inner) for param in node.params if param.default is not None]
+    work.append((node.body, inner))
+    return work
+
+
+def _record_call(node: n.Call, called: set[str], packages: list[str], uses: list) -> None:
+    """A call of a named function: the name, and the package a `library()` call loads."""
+    called.add(node.func.id)
+    if node.func.id in ("library", "require", "requireNamespace") and node.args:
+        package = node.args[0].value
+        if isinstance(package, (n.Name, n.Str)):
+            packages.append(package.id if isinstance(package, n.Name) else package.value)
+            uses.append((packages[-1], node))
 
 
 # Names every method of a `%py_class%` body can use without defining them.

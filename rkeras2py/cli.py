@@ -9,7 +9,6 @@ caret, in colour only on a terminal; no Python traceback reaches the user.
 from __future__ import annotations
 
 import argparse
-import difflib
 import gc
 import os
 import sys
@@ -272,6 +271,8 @@ def _process(job: Job, settings: Settings) -> Outcome:
     if settings.mode in ("check", "diff"):
         diff = ""
         if settings.diff:
+            import difflib  # only --diff needs it
+
             diff = "".join(
                 difflib.unified_diff(
                     (existing or "").splitlines(keepends=True),

@@ -20,11 +20,6 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
-
 FORMATS = ("ipynb", "qmd")
 
 
@@ -78,6 +73,11 @@ def find_pyproject(start: Path) -> Path | None:
 
 
 def _read(path: Path) -> dict:
+    # imported here: most runs find no pyproject.toml, and start-up time counts
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)

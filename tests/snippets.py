@@ -7,6 +7,7 @@ directory, so none sees what another defined or wrote.
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import io
 import json
@@ -138,3 +139,18 @@ def exec_translation(source: str, scope: dict | None = None) -> tuple[dict, str]
         warnings.simplefilter("ignore")
         exec(compile(result.code, "<translation>", "exec"), scope)
     return scope, out.getvalue()
+
+
+def assigned_value(preamble: str, call: str) -> tuple[str, list[str]]:
+    """The Python expression `z <- call` assigns after `preamble` (normalised by `ast`),
+    and the diagnostics."""
+    result = translate(preamble + f"z <- {call}\n")
+    tree = ast.parse(result.code)
+    assigns = [node for node in tree.body if isinstance(node, ast.Assign)]
+    assert assigns and ast.unparse(assigns[-1].targets[0]) == "z", result.code
+    return ast.unparse(assigns[-1].value), [f"{d.code} {d.message}" for d in result.diagnostics]
+
+
+def normal(python: str) -> str:
+    """A Python expression as `ast` writes it, to compare translations by meaning."""
+    return ast.unparse(ast.parse(python, mode="eval").body)

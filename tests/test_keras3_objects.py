@@ -17,7 +17,6 @@ initializers, optimizers, learning-rate schedules, callbacks, constraints, regul
 
 from __future__ import annotations
 
-import ast
 import json
 import os
 import subprocess
@@ -25,7 +24,7 @@ from pathlib import Path
 
 import pytest
 from outputs import same_values
-from snippets import missing_targets_program, run_all, translate_all
+from snippets import assigned_value, missing_targets_program, normal, run_all, translate_all
 
 from rkeras2py import translate
 from rkeras2py.translator.registry import Registry
@@ -43,16 +42,8 @@ g <- random_seed_generator(1)
 
 
 def value(call: str) -> tuple[str, list[str]]:
-    """The Python expression `call` becomes (normalised by `ast`), and the diagnostics."""
-    result = translate(PREAMBLE + f"z <- {call}\n")
-    tree = ast.parse(result.code)
-    assigns = [node for node in tree.body if isinstance(node, ast.Assign)]
-    assert assigns and ast.unparse(assigns[-1].targets[0]) == "z", result.code
-    return ast.unparse(assigns[-1].value), [f"{d.code} {d.message}" for d in result.diagnostics]
-
-
-def normal(python: str) -> str:
-    return ast.unparse(ast.parse(python, mode="eval").body)
+    """The Python expression `call` becomes, and the diagnostics."""
+    return assigned_value(PREAMBLE, call)
 
 
 # ---- translations ------------------------------------------------------------------------

@@ -19,7 +19,6 @@ schedules, losses, metrics, activations, initializers, regularizers, constraints
 
 from __future__ import annotations
 
-import ast
 import json
 import os
 import subprocess
@@ -27,7 +26,14 @@ from pathlib import Path
 
 import pytest
 from outputs import same_values
-from snippets import CLEAR_SESSION, missing_targets_program, run_all, translate_all
+from snippets import (
+    CLEAR_SESSION,
+    assigned_value,
+    missing_targets_program,
+    normal,
+    run_all,
+    translate_all,
+)
 
 from rkeras2py import translate
 from rkeras2py.translator import registry
@@ -46,16 +52,8 @@ flag <- TRUE
 
 
 def value(call: str) -> tuple[str, list[str]]:
-    """The Python expression `call` becomes (normalised by `ast`), and the diagnostics."""
-    result = translate(PREAMBLE + f"z <- {call}\n")
-    tree = ast.parse(result.code)
-    assigns = [node for node in tree.body if isinstance(node, ast.Assign)]
-    assert assigns and ast.unparse(assigns[-1].targets[0]) == "z", result.code
-    return ast.unparse(assigns[-1].value), [f"{d.code} {d.message}" for d in result.diagnostics]
-
-
-def normal(python: str) -> str:
-    return ast.unparse(ast.parse(python, mode="eval").body)
+    """The Python expression `call` becomes, and the diagnostics."""
+    return assigned_value(PREAMBLE, call)
 
 
 # ---- translations ------------------------------------------------------------------------

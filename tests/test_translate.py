@@ -85,8 +85,18 @@ def test_translation_is_stable_and_importing_it_needs_no_tensorflow():
 
 def test_a_vector_picked_by_an_array_of_positions():
     """`classes[as.array(best)]`: R reads the array's positions column by column."""
-    code = body('classes <- c("a", "b", "c")\nm <- matrix(c(3, 1), 1)\ny <- classes[m]\n')
+    source = 'classes <- c("a", "b", "c")\nm <- matrix(c(3, 1), 1)\ny <- classes[m]\n'
+    code = body(source)
     assert 'y = [classes[int(position) - 1] for position in np.ravel(m, order="F")]' in code
+    # a logical array would be a mask in R: the assumption is said
+    assert [d.code for d in translate(source).diagnostics] == ["RK201"]
+
+
+def test_na_as_a_placeholder_is_nan_and_says_so():
+    result = translate("x <- NA\nprint(is.na(x))\n")
+    assert "x = math.nan" in result.code
+    assert [d.code for d in result.diagnostics] == ["RK201"]
+    assert "nan" in result.diagnostics[0].message
 
 
 def test_the_fast_printer_prints_what_libcst_prints():
@@ -100,3 +110,15 @@ def test_the_fast_printer_prints_what_libcst_prints():
     source += "class A(B):\n    z: int = (1 + 2) * -3\n    async def g(self): await h(**k)\n"
     module = cst.parse_module(source)
     assert module_code(module) == module.code == source
+
+
+def test_unlist_of_a_named_list_keeps_names_only_for_single_values():
+    """R names a vector's pieces a1, a2: joined values where the elements are vectors, a
+    dict where they are single values, and a warning where that is not known."""
+    both = translate("x <- unlist(list(a = 1, b = 3))\n")
+    assert both.code.endswith('x = {"a": 1, "b": 3}\n') and not both.diagnostics
+    vectors = translate("x <- unlist(list(a = c(1, 2), b = 3))\nprint(sum(x))\n")
+    assert "np.hstack(" in vectors.code and [d.code for d in vectors.diagnostics] == ["RK201"]
+    unknown = translate("l <- list(a = c(1, 2), b = 3)\nx <- unlist(l)\n")
+    assert [d.code for d in unknown.diagnostics] == ["RK201"]
+    assert "single values" in unknown.diagnostics[0].message

@@ -277,6 +277,11 @@ def _pick_from_list(emitter: Emitter, obj: cst.BaseExpression, index: n.Node):
         )
     position = py.name("position")
     if emitter.kind(index) is Kind.ARRAY:  # an array of positions, read column by column
+        emitter.report(
+            "RK201",
+            "the array is taken to hold positions (a logical array would be a mask in R)",
+            index,
+        )
         values = py.call(emitter.imports.path("numpy.ravel"), values, order=py.string("F"))
     if emitter.kind(index) in (Kind.NUM_VECTOR, Kind.ARRAY):
         position = py.call("int", position)

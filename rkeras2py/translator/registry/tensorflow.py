@@ -26,6 +26,7 @@ from ..emitter import Mode
 from ..imports import ALIASES
 from ..kinds import Kind
 from . import BoundCall, Table
+from .base.core import R_DRAWS
 from .convert import as_int, axis, axis_tuple, elements, is_null, py_value
 from .helpers import flag, is_false, is_true, np
 
@@ -434,15 +435,11 @@ def _set_random_seed(emitter, bound: BoundCall) -> cst.BaseExpression:
     )
 
 
-# R's random draws the translation makes with its numpy Generator `rng`
-_R_DRAWS = frozenset({"sample", "runif", "rnorm", "rbinom", "rpois"})
-
-
 def seed_statement(emitter, bound: BoundCall, mode) -> list[cst.BaseStatement]:
     """`set_random_seed(seed)` also calls R's `set.seed(seed)`: a file that draws R random
     numbers reseeds its generator too, so its draws repeat from run to run as in R."""
     statements = [py.expr_statement(emitter.expr(bound.node))]
-    if emitter.analysis.called & _R_DRAWS:
+    if emitter.analysis.called & R_DRAWS:
         emitter.has_rng = True
         seed = as_int(emitter, bound.get("seed"))
         rng = py.call(emitter.imports.path("numpy.random.default_rng"), seed)

@@ -562,9 +562,18 @@ def set_names(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     )
 
 
+def _named_vectors(emitter: Emitter, node: n.Node) -> bool | None:
+    """Whether a named list written out holds vectors (True), only single values (False);
+    None when its elements are not known (a variable, a Python API's dict)."""
+    if not (isinstance(node, n.Call) and getattr(node.func, "id", None) == "list"):
+        return None
+    return any(emitter.kind(arg.value) not in SCALARS for arg in node.args)
+
+
 def _unlist_kind(emitter: Emitter, bound: BoundCall) -> Kind:
-    """A named list of numbers unlists to a named vector (a dict here), names kept."""
-    named = emitter.kind(bound.get("x")) is Kind.NAMED_LIST
+    """A named list of single values unlists to a named vector (a dict here), names kept."""
+    x = bound.get("x")
+    named = emitter.kind(x) is Kind.NAMED_LIST and not _named_vectors(emitter, x)
     return Kind.NAMED_LIST if named else Kind.NUM_VECTOR
 
 
@@ -572,7 +581,20 @@ def _unlist_kind(emitter: Emitter, bound: BoundCall) -> Kind:
 def unlist(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     x = expr(emitter, bound, "x")
     if emitter.kind(bound.get("x")) is Kind.NAMED_LIST:
-        return py.call("dict", x)
+        vectors = _named_vectors(emitter, bound.get("x"))
+        if vectors:  # R names the pieces `a1`, `a2`, ...: the values are joined, unnamed
+            emitter.report(
+                "RK201", "unlist() of vectors: values joined, names dropped", bound.get("x")
+            )
+            return py.call(np(emitter, "hstack"), py.call("list", py.call(py.attr(x, "values"))))
+        if vectors is None:
+            emitter.report(
+                "RK201",
+                "unlist() of a named list: its elements are taken to be single values "
+                "(R would name the pieces of a vector a1, a2, ...)",
+                bound.get("x"),
+            )
+        return x if vectors is False else py.call("dict", x)
     if _holds_arrays(emitter, bound.get("x")):
         # a list of arrays (a model's weights): each read column by column, then joined
         item = py.name("array")
@@ -2561,6 +2583,10 @@ def inherits(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
 
 
 # ---- random numbers --------------------------------------------------------------------
+
+
+# R's random draws, which the translation makes with its numpy Generator `rng`
+R_DRAWS = frozenset({"sample", "runif", "rnorm", "rbinom", "rpois"})
 
 
 def generator(emitter: Emitter) -> cst.BaseExpression:

@@ -56,7 +56,7 @@ from ...kinds import (
 )
 from .. import BoundCall
 from ..helpers import comprehension, expr, is_false, is_true, np, same_kind, scalar_of
-from .core import TABLE
+from .core import R_DRAWS, TABLE
 
 __all__ = ["TABLE"]
 
@@ -72,9 +72,7 @@ OPAQUE = frozenset({Kind.UNKNOWN, Kind.PYOBJ, Kind.TENSOR})
 # ---- shared pieces ---------------------------------------------------------------------
 
 # Functions whose calls change state (random streams, the clock, input) even when visible.
-_IMPURE = frozenset(
-    {"sample", "runif", "rnorm", "rbinom", "rpois", "set.seed", "Sys.time", "readline"}
-)
+_IMPURE = R_DRAWS | {"set.seed", "Sys.time", "readline"}
 
 
 def pure(emitter: Emitter, node: n.Node) -> bool:

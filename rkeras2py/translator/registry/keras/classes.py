@@ -57,7 +57,7 @@ class ClassConstructor:
     rename: dict[str, str] = field(default_factory=dict)  # R member -> Python method
 
 
-_CALLBACK_METHODS = " ".join(
+CALLBACK_METHODS = " ".join(
     f"on_{event}"
     for event in (
         "epoch_begin epoch_end train_begin train_end batch_begin batch_end "
@@ -83,7 +83,7 @@ CONSTRUCTORS: dict[str, tuple[str, ClassConstructor]] = {
         ClassConstructor("keras.Model", Kind.MODEL),
     ),
     "new_callback_class": (
-        f"classname ... {_CALLBACK_METHODS}",
+        f"classname ... {CALLBACK_METHODS}",
         ClassConstructor("keras.callbacks.Callback", Kind.PYOBJ),
     ),
     "new_loss_class": ("classname ... call", ClassConstructor("keras.losses.Loss", Kind.PYOBJ)),
@@ -130,7 +130,7 @@ _STANDARD_MODIFIERS = {"input_shape": shape, "batch_input_shape": shape, "batch_
 # ---- the class statement ---------------------------------------------------------------
 
 
-def _member_scope(emitter, call: n.Call) -> Scope:
+def member_scope(emitter, call: n.Call) -> Scope:
     """The class scope the analysis gave the constructor call's arguments."""
     return emitter.analysis.scope_of(call)
 
@@ -145,7 +145,7 @@ def _member(r_name: str, value: n.Node) -> n.Assign:
     return member
 
 
-def _active(function: n.Node) -> n.Call:
+def active_call(function: n.Node) -> n.Call:
     """An R6 `active = list(x = function(value) ...)` binding as `mark_active(...)`."""
     marked = n.Call(n.Name("mark_active"), [n.Arg(function)])
     marked.line, marked.column = function.line, function.column
@@ -226,7 +226,7 @@ def _is_docstring(statement: cst.BaseStatement) -> bool:
     )
 
 
-def _classname(emitter, bound: BoundCall) -> str:
+def class_name_of(emitter, bound: BoundCall) -> str:
     node = bound.get("classname")
     if not isinstance(node, n.Str):
         emitter.fail("RK103", f"{bound.entry.name}() needs `classname` as a string", bound.node)
@@ -263,7 +263,7 @@ def _renamed(members: list[tuple[str, n.Node]], rename: dict[str, str]) -> list:
     return result
 
 
-def _assigned_name(emitter, call: n.Call, mode: Mode) -> str | None:
+def assigned_name(emitter, call: n.Call, mode: Mode) -> str | None:
     """The R variable `x` of `x <- constructor(...)`."""
     if mode.action != "assign" or not isinstance(mode.target, cst.Name):
         return None
@@ -275,7 +275,7 @@ def _assigned_name(emitter, call: n.Call, mode: Mode) -> str | None:
     return mode.target.value
 
 
-def _finish(
+def finish_class(
     emitter, definition: cst.ClassDef, python: str, variable: str | None, mode: Mode
 ) -> list[cst.BaseStatement]:
     """The class statement, then what the R call's value is used for."""
@@ -288,7 +288,7 @@ def _finish(
     return statements
 
 
-def _register(emitter, variable: str | None, python: str, kind: Kind) -> None:
+def register_class(emitter, variable: str | None, python: str, kind: Kind) -> None:
     """Later calls of the class make instances of `kind` (`model <- MyModel()` is a model)."""
     for r_name in {variable, python} - {None}:
         emitter.set_kind(r_name, Kind.FUNCTION)
@@ -300,18 +300,18 @@ def _register(emitter, variable: str | None, python: str, kind: Kind) -> None:
 
 def _constructor_class(emitter, bound: BoundCall) -> tuple[cst.ClassDef, str, ClassConstructor]:
     spec = CONSTRUCTORS[bound.entry.name][1]
-    python = _classname(emitter, bound)
+    python = class_name_of(emitter, bound)
     members = _renamed(_named_members(emitter, bound, ("classname", "inherit")), spec.rename)
     inherit = bound.get("inherit")
     if inherit is not None and not is_null(inherit):
         base = emitter.expr(inherit)
     else:
         base = py.dotted(emitter.imports.path(spec.base))
-    scope = _member_scope(emitter, bound.node)
+    scope = member_scope(emitter, bound.node)
     return class_statement(emitter, python, [base], members, scope), python, spec
 
 
-def _initialize(members: list[tuple[str, n.Node]]) -> n.Function | None:
+def initialize_member(members: list[tuple[str, n.Node]]) -> n.Function | None:
     for r_name, value in members:
         if r_name in ("initialize", "__init__") and isinstance(value, n.Function):
             return value
@@ -320,17 +320,19 @@ def _initialize(members: list[tuple[str, n.Node]]) -> n.Function | None:
 
 def _constructor_statement(emitter, bound: BoundCall, mode: Mode) -> list[cst.BaseStatement]:
     definition, python, spec = _constructor_class(emitter, bound)
-    variable = _assigned_name(emitter, bound.node, mode)
+    variable = assigned_name(emitter, bound.node, mode)
     if spec.layer_function:
         members = _named_members(emitter, bound, ("classname", "inherit"))
         function = variable if variable is not None else python
         emitter.set_kind(function, Kind.FUNCTION)
-        emitter.user_entries[function] = layer_function(function, python, _initialize(members))
+        emitter.user_entries[function] = layer_function(
+            function, python, initialize_member(members)
+        )
         if mode.action == "assign" and not _used_as_value(emitter, function):
             return [definition]  # the R layer function is the class, called as Python does
     else:
-        _register(emitter, variable, python, spec.kind)
-    return _finish(emitter, definition, python, variable, mode)
+        register_class(emitter, variable, python, spec.kind)
+    return finish_class(emitter, definition, python, variable, mode)
 
 
 def _used_as_value(emitter, r_name: str) -> bool:
@@ -352,7 +354,7 @@ def _constructor_value(emitter, bound: BoundCall) -> cst.BaseExpression:
     definition, python, spec = _constructor_class(emitter, bound)
     emitter.hoist([definition])
     if not spec.layer_function:
-        _register(emitter, None, python, spec.kind)
+        register_class(emitter, None, python, spec.kind)
     return py.name(python)
 
 
@@ -437,14 +439,14 @@ def _class_initialize(emitter, r_name: str) -> tuple[n.Function | None, bool]:
         return None, True
     if how == "R6":
         public = bind(node, TABLE.entries["R6Class"]).get("public")
-        for r_name_, value in _list_items(public):
+        for r_name_, value in list_items(public):
             if r_name_ in ("initialize", "__init__") and isinstance(value, n.Function):
                 return value, True
         return None, True
     return None, False
 
 
-def _list_items(node: n.Node | None) -> list[tuple[str | None, n.Node]]:
+def list_items(node: n.Node | None) -> list[tuple[str | None, n.Node]]:
     if node is None or is_null(node):
         return []
     if isinstance(node, n.Call) and getattr(node.func, "id", None) == "list":
@@ -483,12 +485,12 @@ def _create_layer_wrapper_statement(
 ) -> list[cst.BaseStatement]:
     """`layer_x <- create_layer_wrapper(X)`: later `layer_x()` calls build `X` instances
     directly, so nothing is left to define."""
-    variable = _assigned_name(emitter, bound.node, mode)
+    variable = assigned_name(emitter, bound.node, mode)
     layer_class = bound.get("Layer")
     if variable is None or layer_class is None:
         return emitter.finish(_create_layer_wrapper(emitter, bound), mode)
     modifiers = {
-        r_name: _modifier(value) for r_name, value in _list_items(bound.get("modifiers")) if r_name
+        r_name: _modifier(value) for r_name, value in list_items(bound.get("modifiers")) if r_name
     }
     target, initialize, formals = _layer_class_target(emitter, layer_class)
     entry = layer_function(variable, target, initialize, modifiers, formals)
@@ -523,7 +525,7 @@ def _create_layer_call(emitter, bound: BoundCall) -> BoundCall:
         emitter.fail("RK103", f"{bound.entry.name}() needs the layer class", bound.node)
     target, _, _ = _layer_class_target(emitter, layer_class)
     args = bound.get("args")
-    items = _list_items(args)
+    items = list_items(args)
     if args is not None and not is_null(args) and not items:
         emitter.fail("RK103", f"{bound.entry.name}(args =) must be written as list(...)", args)
     if any(r_name is None for r_name, _ in items):
@@ -571,7 +573,7 @@ for _name, _params in (
 
 def _r6_class(emitter, bound: BoundCall) -> tuple[cst.ClassDef, str, Kind]:
     """`R6Class("X", inherit = Base, public = list(...), private = ..., active = ...)`."""
-    python = _classname(emitter, bound)
+    python = class_name_of(emitter, bound)
     inherit = bound.get("inherit")
     legacy = LEGACY_BASES.get(inherit.id) if isinstance(inherit, n.Name) else None
     if legacy is not None:
@@ -587,29 +589,29 @@ def _r6_class(emitter, bound: BoundCall) -> tuple[cst.ClassDef, str, Kind]:
         bases, kind, rename, init_kwargs = [], Kind.PYOBJ, {}, False
     members: list[tuple[str, n.Node]] = []
     for part, prefix in (("public", ""), ("private", "_"), ("active", "")):
-        for r_name, value in _list_items(bound.get(part)):
+        for r_name, value in list_items(bound.get(part)):
             if r_name is None:
                 emitter.fail("RK103", f"R6Class({part} =) members must be named", value)
             if part == "active" and isinstance(value, n.Function):
-                value = _active(value)
+                value = active_call(value)
             members.append((prefix + r_name, value))
     members = [(r, v) for r, v in _renamed(members, rename) if r != "clone"]
-    scope = _member_scope(emitter, bound.node)
+    scope = member_scope(emitter, bound.node)
     definition = class_statement(emitter, python, bases, members, scope, init_kwargs=init_kwargs)
     return definition, python, kind
 
 
 def _r6_statement(emitter, bound: BoundCall, mode: Mode) -> list[cst.BaseStatement]:
     definition, python, kind = _r6_class(emitter, bound)
-    variable = _assigned_name(emitter, bound.node, mode)
-    _register(emitter, variable, python, kind)
-    return _finish(emitter, definition, python, variable, mode)
+    variable = assigned_name(emitter, bound.node, mode)
+    register_class(emitter, variable, python, kind)
+    return finish_class(emitter, definition, python, variable, mode)
 
 
 def _r6_value(emitter, bound: BoundCall) -> cst.BaseExpression:
     definition, python, kind = _r6_class(emitter, bound)
     emitter.hoist([definition])
-    _register(emitter, None, python, kind)
+    register_class(emitter, None, python, kind)
     return py.name(python)
 
 

@@ -46,7 +46,7 @@ def unpacked_calls(emitter) -> set[int]:
     return found
 
 
-def _load(module: str):
+def load_dataset(module: str):
     def emit(emitter, bound: BoundCall) -> cst.BaseExpression:
         call = table(emitter, with_target(bound, f"keras.datasets.{module}.load_data"))
         if id(bound.node) in unpacked_calls(emitter):
@@ -74,7 +74,7 @@ for _name, _module, _params, _convert in (
     TABLE.add(
         _name,
         params=_params,
-        emit=_load(_module),
+        emit=load_dataset(_module),
         convert=_convert,
         rename=keywords(_params),
         kind=Kind.NAMED_LIST,

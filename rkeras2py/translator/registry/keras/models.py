@@ -91,7 +91,7 @@ TABLE.add(
 )
 
 
-def _inplace(emitter, bound: BoundCall, mode) -> list[cst.BaseStatement]:
+def inplace_statement(emitter, bound: BoundCall, mode) -> list[cst.BaseStatement]:
     """A verb that changes the model and returns it invisibly: the method call, then the
     model itself where the R code goes on using the returned value."""
     call = emitter.expr(bound.node)
@@ -105,7 +105,7 @@ def _inplace(emitter, bound: BoundCall, mode) -> list[cst.BaseStatement]:
     return statements + emitter.finish(model, mode)
 
 
-def _model_kind(emitter, bound: BoundCall) -> Kind:
+def model_kind(emitter, bound: BoundCall) -> Kind:
     return emitter.kind(bound.get(bound.entry.params[0]))
 
 
@@ -119,10 +119,10 @@ def inplace_verb(name: str, method: str, params: str, **options):
         name,
         method,
         params,
-        statement=_inplace,
+        statement=inplace_statement,
         assigns=True,
         visible=False,
-        kind=_model_kind,
+        kind=model_kind,
         **options,
     )
 
@@ -150,12 +150,12 @@ _FIT_PARAMS = (
 )
 
 
-def _verbose(emitter, node):
+def verbose_value(emitter, node):
     """`verbose`: "auto" stays, numbers become ints (R keras's as_model_verbose_arg)."""
     return emitter.expr(node) if emitter.kind(node) is Kind.STR else as_int(emitter, node)
 
 
-def _class_weight(emitter, node):
+def class_weight_value(emitter, node):
     """R's `list("0" = 1, "1" = 5)` becomes `{0: 1.0, 1: 5.0}`: class ids are numbers."""
     from ....grammar import nodes as n
 
@@ -173,12 +173,12 @@ def _class_weight(emitter, node):
 _FIT_CONVERT = {
     "batch_size": as_int,
     "epochs": as_int,
-    "verbose": _verbose,
+    "verbose": verbose_value,
     "callbacks": as_list,
     "validation_split": py_value,
     "validation_data": tuple_value,
     "shuffle": py_value,
-    "class_weight": _class_weight,
+    "class_weight": class_weight_value,
     "initial_epoch": as_int,
     "steps_per_epoch": as_int,
     "validation_steps": as_int,
@@ -189,7 +189,7 @@ _FIT_CONVERT = {
 def _fit(emitter, bound: BoundCall) -> cst.BaseExpression:
     """R keras 2.x trains 10 epochs unless told otherwise; RStudio's metrics viewer has no
     Python counterpart (`view_metrics` is dropped)."""
-    return _method_call(
+    return method_call(
         emitter,
         bound,
         "fit",
@@ -208,15 +208,18 @@ def _evaluate(emitter, bound: BoundCall) -> cst.BaseExpression:
     """A named vector in R (`c(loss = , accuracy = )`), in the order R keras names it: loss,
     then the metrics in compile order. Keras 3's `return_dict=True` sorts the names, so
     positions (`score[[2]]`) would differ: the runtime's `evaluate` keeps R's order."""
-    call = _method_call(
-        emitter, bound, "evaluate", {"batch_size": as_int, "verbose": _verbose, "steps": as_int}
+    call = method_call(
+        emitter,
+        bound,
+        "evaluate",
+        {"batch_size": as_int, "verbose": verbose_value, "steps": as_int},
     )
     runtime = py.dotted(emitter.imports.path("rkeras2py.runtime.evaluate"))
     receiver = call.func.value
     return py.call(runtime, py.arg(receiver), *call.args)
 
 
-def _method_call(
+def method_call(
     emitter,
     bound: BoundCall,
     method: str,
@@ -257,8 +260,8 @@ def _method_call(
     item_kind=Kind.ARRAY,
 )
 def _predict(emitter, bound: BoundCall) -> cst.BaseExpression:
-    return _method_call(
-        emitter, bound, "predict", {"batch_size": as_int, "verbose": _verbose, "steps": as_int}
+    return method_call(
+        emitter, bound, "predict", {"batch_size": as_int, "verbose": verbose_value, "steps": as_int}
     )
 
 
@@ -268,7 +271,7 @@ for _name, _method, _params, _kind in (
     ("test_on_batch", "test_on_batch", "object x y sample_weight", Kind.UNKNOWN),
 ):
     TABLE.special(_name, params=_params, kind=_kind)(
-        lambda emitter, bound, _method=_method: _method_call(emitter, bound, _method, {})
+        lambda emitter, bound, _method=_method: method_call(emitter, bound, _method, {})
     )
 
 

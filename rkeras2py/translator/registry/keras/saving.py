@@ -38,7 +38,7 @@ from ... import pyast as py
 from ...kinds import MODELS, Kind
 from .. import BoundCall
 from ..convert import as_int, as_list, is_null, tuple_value
-from .models import _inplace, _method_call, _verbose, verb
+from .models import inplace_statement, method_call, verb, verbose_value
 from .table import TABLE
 from .utilities import custom_objects, keywords, path, table, with_target
 
@@ -220,7 +220,7 @@ _LOAD_WEIGHTS = "object filepath by_name skip_mismatch reshape"
 @TABLE.special(
     "load_model_weights_hdf5",
     params=_LOAD_WEIGHTS,
-    statement=_inplace,
+    statement=inplace_statement,
     assigns=True,
     visible=False,
     kind=_model_kind,
@@ -259,7 +259,7 @@ def _save_weights_tf(emitter, bound: BoundCall) -> cst.BaseExpression:
 @TABLE.special(
     "load_model_weights_tf",
     params=_LOAD_WEIGHTS,
-    statement=_inplace,
+    statement=inplace_statement,
     assigns=True,
     visible=False,
     kind=_model_kind,
@@ -377,7 +377,7 @@ for _name in ("freeze_weights", "unfreeze_weights"):
 
 # ---- verbs Keras 3 removed --------------------------------------------------------------------
 
-_PREDICT_CONVERT = {"batch_size": as_int, "verbose": _verbose, "steps": as_int}
+_PREDICT_CONVERT = {"batch_size": as_int, "verbose": verbose_value, "steps": as_int}
 
 TABLE.add(
     "predict_classes",
@@ -401,7 +401,7 @@ TABLE.add(
 )
 def _predict_proba(emitter, bound: BoundCall) -> cst.BaseExpression:
     """`model.predict(x)`, quiet as R's `verbose = 0` default."""
-    return _method_call(
+    return method_call(
         emitter, bound, "predict", _PREDICT_CONVERT, defaults={"verbose": py.integer(0)}
     )
 
@@ -433,7 +433,7 @@ def _generator_verb(method: str, converters: dict, defaults: dict | None = None)
         params = tuple("x" if p == "generator" else p for p in bound.entry.params)
         entry = dataclasses.replace(bound.entry, params=params)
         rebound = BoundCall(bound.node, entry, renamed, bound.extra, frozenset())
-        return _method_call(
+        return method_call(
             emitter,
             rebound,
             method,
@@ -460,7 +460,7 @@ TABLE.special(
         {
             "steps_per_epoch": as_int,
             "epochs": as_int,
-            "verbose": _verbose,
+            "verbose": verbose_value,
             "callbacks": as_list,
             "validation_data": _validation,
             "validation_steps": as_int,
@@ -493,7 +493,7 @@ TABLE.special(
 )(
     _generator_verb(
         "predict",
-        {"steps": as_int, "verbose": _verbose, "callbacks": as_list},
+        {"steps": as_int, "verbose": verbose_value, "callbacks": as_list},
         defaults={"verbose": py.integer(0)},
     )
 )
@@ -544,7 +544,7 @@ TABLE.add(
     "set_vocabulary",
     "object vocabulary idf_weights ...",
     method=True,
-    statement=_inplace,
+    statement=inplace_statement,
     assigns=True,
     visible=False,
     kind=lambda emitter, bound: emitter.kind(bound.get("object")),

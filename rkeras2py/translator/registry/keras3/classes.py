@@ -35,18 +35,18 @@ from ...kinds import Kind
 from .. import BoundCall
 from ..convert import is_null
 from ..keras.classes import (
-    _CALLBACK_METHODS,
+    CALLBACK_METHODS,
     ClassConstructor,
-    _active,
-    _assigned_name,
-    _classname,
-    _finish,
-    _initialize,
-    _list_items,
-    _member_scope,
-    _register,
+    active_call,
+    assigned_name,
+    class_name_of,
     class_statement,
+    finish_class,
+    initialize_member,
     layer_function,
+    list_items,
+    member_scope,
+    register_class,
 )
 from .signatures import signature
 from .table import TABLE
@@ -73,7 +73,7 @@ class Constructor:
 
 _SCHEDULE = "keras.optimizers.schedules.LearningRateSchedule"
 _NUMBERED_CALLBACK_METHODS = frozenset(
-    name for name in _CALLBACK_METHODS.split() if name.startswith(("on_epoch_", "on_batch_"))
+    name for name in CALLBACK_METHODS.split() if name.startswith(("on_epoch_", "on_batch_"))
 ) | frozenset(
     f"on_{stage}_batch_{edge}"
     for stage in ("train", "test", "predict")
@@ -135,7 +135,7 @@ def _as_member(value: n.Node) -> n.Node:
         and len(value.args) == 1
         and isinstance(value.args[0].value, n.Function)
     ):
-        return _active(value.args[0].value)
+        return active_call(value.args[0].value)
     return value
 
 
@@ -158,7 +158,7 @@ def _members(emitter, bound: BoundCall, constructor: Constructor) -> list[tuple[
         members[r_name] = _as_member(arg.value)
     for part in ("public", "private"):
         node = bound.get(part)
-        items = _list_items(node)
+        items = list_items(node)
         if node is not None and not is_null(node) and not items:
             emitter.fail("RK103", f"{bound.entry.name}({part} =) must be written as list()", node)
         for r_name, value in items:
@@ -193,10 +193,10 @@ def _base(emitter, inherit: n.Node | None, default: str) -> cst.BaseExpression:
 
 def _class(emitter, bound: BoundCall) -> tuple[cst.ClassDef, str, Constructor]:
     constructor = _constructor(bound)
-    python = _classname(emitter, bound)
+    python = class_name_of(emitter, bound)
     members = _members(emitter, bound, constructor)
     base = _base(emitter, bound.get("inherit"), constructor.spec.base)
-    scope = _member_scope(emitter, bound.node)
+    scope = member_scope(emitter, bound.node)
     _seed_config(emitter, members)
     definition = class_statement(emitter, python, [base], members, scope)
     body = [_adjust(member, constructor) for member in definition.body.body]
@@ -290,20 +290,20 @@ def _statement(emitter, bound: BoundCall, mode: Mode) -> list[cst.BaseStatement]
     that its calls compose as `layer_*()` calls do, the other constructors' functions call
     the class, which Python does directly."""
     definition, python, constructor = _class(emitter, bound)
-    variable = _assigned_name(emitter, bound.node, mode)
+    variable = assigned_name(emitter, bound.node, mode)
     if constructor.spec.layer_function:
         members = _members(emitter, bound, constructor)
         function = variable if variable is not None else python
         emitter.set_kind(function, Kind.FUNCTION)
-        initialize = _initialize(members)
+        initialize = initialize_member(members)
         # without `initialize`, keras3's function takes what the base class's __init__ does
         formals = None if initialize is not None else ["..."]
         emitter.user_entries[function] = layer_function(function, python, initialize, None, formals)
         if mode.action == "assign" and not _used_as_value(emitter, function):
             return [definition]
     else:
-        _register(emitter, variable, python, constructor.spec.kind)
-    return _finish(emitter, definition, python, variable, mode)
+        register_class(emitter, variable, python, constructor.spec.kind)
+    return finish_class(emitter, definition, python, variable, mode)
 
 
 def _used_as_value(emitter, r_name: str) -> bool:
@@ -336,7 +336,7 @@ def _value(emitter, bound: BoundCall) -> cst.BaseExpression:
     definition, python, constructor = _class(emitter, bound)
     emitter.hoist([definition])
     if not constructor.spec.layer_function:
-        _register(emitter, None, python, constructor.spec.kind)
+        register_class(emitter, None, python, constructor.spec.kind)
     return py.name(python)
 
 
@@ -405,7 +405,7 @@ def _register_keras_serializable_statement(
     """`layer_x <- register_keras_serializable(layer_x)` keeps the layer function: keras3
     registers its class in place, and Python's registration returns the class itself."""
     obj = bound.get("object")
-    variable = _assigned_name(emitter, bound.node, mode)
+    variable = assigned_name(emitter, bound.node, mode)
     value = _register_keras_serializable(emitter, bound)
     if (
         isinstance(obj, n.Name)

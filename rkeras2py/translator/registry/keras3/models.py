@@ -242,18 +242,18 @@ _FIT_CONVERT = {
 
 def _fit(emitter, bound: BoundCall) -> cst.BaseExpression:
     """Python's defaults are keras3's (1 epoch); RStudio's metrics viewer is dropped."""
-    return keras2._method_call(emitter, bound, "fit", _FIT_CONVERT, drop=("view_metrics",))
+    return keras2.method_call(emitter, bound, "fit", _FIT_CONVERT, drop=("view_metrics",))
 
 
 _method("fit", _FIT, emit=_fit)
 
-_VERB_CONVERT = {"batch_size": as_int, "verbose": keras2._verbose, "steps": as_int}
+_VERB_CONVERT = {"batch_size": as_int, "verbose": keras2.verbose_value, "steps": as_int}
 _RETURN_DICT = [py.arg(py.name("True"), "return_dict")]
 
 
 def _evaluate(emitter, bound: BoundCall) -> cst.BaseExpression:
     """A named list in R, in the order Python's `return_dict=True` gives."""
-    return keras2._method_call(emitter, bound, "evaluate", _VERB_CONVERT, tail=_RETURN_DICT)
+    return keras2.method_call(emitter, bound, "evaluate", _VERB_CONVERT, tail=_RETURN_DICT)
 
 
 _method(
@@ -264,7 +264,7 @@ _method(
 
 
 def _predict(emitter, bound: BoundCall) -> cst.BaseExpression:
-    return keras2._method_call(emitter, bound, "predict", _VERB_CONVERT)
+    return keras2.method_call(emitter, bound, "predict", _VERB_CONVERT)
 
 
 _method("predict", "object x ... batch_size verbose steps callbacks", emit=_predict)
@@ -276,7 +276,9 @@ def _on_batch(method: str):
     number (`rkeras2py.runtime.train_on_batch` does both)."""
 
     def emit(emitter, bound: BoundCall) -> cst.BaseExpression:
-        call = keras2._method_call(emitter, bound, method, {"class_weight": keras2._class_weight})
+        call = keras2.method_call(
+            emitter, bound, method, {"class_weight": keras2.class_weight_value}
+        )
         helper = py.dotted(emitter.imports.path(_RUNTIME + method))
         return py.call(helper, py.arg(call.func.value), *call.args)
 
@@ -312,10 +314,10 @@ add(
     "reset_state",
     "reset_state",
     method=True,
-    statement=keras2._inplace,
+    statement=keras2.inplace_statement,
     assigns=True,
     visible=False,
-    kind=keras2._model_kind,
+    kind=keras2.model_kind,
 )
 add("get_source_inputs", "keras.utils.get_source_inputs", kind=Kind.LIST, item_kind=Kind.TENSOR)
 add(
@@ -332,7 +334,7 @@ add(
 
 def _inplace(emit):
     """A saving verb that hands the model back invisibly (`model |> save_model(path)`)."""
-    return {"emit": emit, "statement": keras2._inplace, "assigns": True, "visible": False}
+    return {"emit": emit, "statement": keras2.inplace_statement, "assigns": True, "visible": False}
 
 
 def _save_model(emitter, bound: BoundCall) -> cst.BaseExpression:
@@ -363,11 +365,11 @@ def _save_model_statement(emitter, bound: BoundCall, mode) -> list[cst.BaseState
     value."""
     if _given(bound, "filepath") is None:
         return emitter.finish(emitter.expr(bound.node), mode)
-    return keras2._inplace(emitter, bound, mode)
+    return keras2.inplace_statement(emitter, bound, mode)
 
 
 def _save_model_kind(emitter, bound: BoundCall) -> Kind:
-    return keras2._model_kind(emitter, bound) if _given(bound, "filepath") else Kind.PYOBJ
+    return keras2.model_kind(emitter, bound) if _given(bound, "filepath") else Kind.PYOBJ
 
 
 add(
@@ -409,8 +411,8 @@ def _load_weights(emitter, bound: BoundCall) -> cst.BaseExpression:
     return py.call(py.attr(emitter.expr(bound.get("model")), "load_weights"), *args)
 
 
-add("save_model_weights", kind=keras2._model_kind, **_inplace(_save_weights))
-add("load_model_weights", kind=keras2._model_kind, **_inplace(_load_weights))
+add("save_model_weights", kind=keras2.model_kind, **_inplace(_save_weights))
+add("load_model_weights", kind=keras2.model_kind, **_inplace(_load_weights))
 
 
 def _save_config(emitter, bound: BoundCall) -> cst.BaseExpression:
@@ -434,7 +436,7 @@ def _load_config(emitter, bound: BoundCall) -> cst.BaseExpression:
     return py.call(py.dotted(emitter.imports.path("keras.models.model_from_json")), *args)
 
 
-add("save_model_config", kind=keras2._model_kind, **_inplace(_save_config))
+add("save_model_config", kind=keras2.model_kind, **_inplace(_save_config))
 add("load_model_config", emit=_load_config, kind=Kind.MODEL)
 
 _EXPORT = "object export_dir_base ... format verbose input_signature"
@@ -447,7 +449,7 @@ def _export(emitter, bound: BoundCall) -> cst.BaseExpression:
     return py.call(py.attr(emitter.expr(bound.get("object")), "export"), *args)
 
 
-TABLE.add("export_savedmodel", params=_EXPORT, kind=keras2._model_kind, **_inplace(_export))
+TABLE.add("export_savedmodel", params=_EXPORT, kind=keras2.model_kind, **_inplace(_export))
 for _kind in MODELS:
     TABLE.s3("export_savedmodel", (_kind,), params=_EXPORT, kind=_kind, **_inplace(_export))
 

@@ -139,9 +139,9 @@ for _name in ("dataset_imdb_word_index", "dataset_reuters_word_index"):
 
 
 def _california_housing(emitter, bound: BoundCall) -> cst.BaseExpression:
-    from ..keras.datasets import _load
+    from ..keras.datasets import load_dataset
 
-    return _load("california_housing")(emitter, bound)
+    return load_dataset("california_housing")(emitter, bound)
 
 
 add(

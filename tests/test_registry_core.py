@@ -211,7 +211,7 @@ TRANSLATIONS = [
     (L + 'names(l) <- c("x", "y")', 'l = dict(zip(["x", "y"], l.values()))'),
     ('y <- setNames(c(1, 2), c("a", "b"))', 'y = dict(zip(["a", "b"], np.array([1.0, 2.0])))'),
     ('y <- setNames(list(1, 2), c("a", "b"))', 'y = dict(zip(["a", "b"], [1, 2]))'),
-    (L + "y <- unlist(l)", "y = dict(l)"),
+    ("y <- unlist(list(a = 1, b = 2))", 'y = {"a": 1, "b": 2}'),
     ("l <- list(1, 2)\ny <- unlist(l)", "y = np.hstack(l)"),
     (A + "y <- rev(a)", "y = a[::-1]"),
     (N + "y <- sum(x)", "y = sum(x.values())"),

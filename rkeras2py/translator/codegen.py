@@ -1,17 +1,26 @@
-"""Python source text from a libcst module, without libcst's position bookkeeping.
+"""Python source text from a libcst module, printed faster than `Module.code`.
 
-`Module.code` prints through a `CodegenState` whose `record_syntactic_position` is a
-generator-based context manager entered for nearly every node, only so that a metadata
-provider can override it; plain printing ignores the positions. This state hands back one
-shared do-nothing context instead, which takes about a fifth off printing a large module.
-The tokens, and so the text, are the same as `Module.code` gives (tests/test_translate.py
-holds them equal, so a libcst release that prints otherwise is caught).
+`Module.code` prints every node through `CSTNode._codegen`: a hook before and after each
+node, a generator-based context manager for its parentheses and another for its position
+(kept only for metadata providers), and a method call per token. Printing was a quarter of a
+translation's time. `module_code` prints the node types the emitters make with one plain
+function each, appending to one token list; any other node (and any node reached through
+it) is printed by libcst itself, into the same list and with the same indentation, so the
+text is always libcst's. tests/test_codegen.py holds the two equal on every fixture's
+Python, parsed and as built by the translator, so a libcst release that prints otherwise
+is caught.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import libcst as cst
+from libcst import MaybeSentinel
 from libcst._nodes.internal import CodegenState
+from libcst._nodes.op import BaseUnaryOp, _BaseOneTokenOp, _BaseTwoTokenOp
+
+_DEFAULT = MaybeSentinel.DEFAULT
 
 
 class _NoPosition:
@@ -30,7 +39,7 @@ _NO_POSITION = _NoPosition()
 
 
 class _PlainState(CodegenState):
-    """A code-generation state that records no positions."""
+    """libcst's code-generation state, recording no positions, for the nodes libcst prints."""
 
     __slots__ = ()
 
@@ -38,10 +47,538 @@ class _PlainState(CodegenState):
         return _NO_POSITION
 
 
+class _Printer:
+    """Appends the tokens of a tree to `state.tokens`, as libcst's `_codegen` would."""
+
+    __slots__ = ("state", "tokens", "add")
+
+    def __init__(self, state: _PlainState) -> None:
+        self.state = state
+        self.tokens = state.tokens
+        self.add = state.tokens.append
+
+    def node(self, node: cst.CSTNode) -> None:
+        printer = _PRINTERS.get(type(node))
+        if printer is None:
+            node._codegen(self.state)
+        else:
+            printer(self, node)
+
+    # Leaves and one-token operators
+
+    def value(self, node) -> None:
+        self.add(node.value)
+
+    def newline(self, node: cst.Newline) -> None:
+        value = node.value
+        self.add(self.state.default_newline if value is None else value)
+
+    def atom(self, node) -> None:
+        if node.lpar:
+            self.parenthesised(node, _ATOM_BODY)
+        else:
+            self.add(node.value)
+
+    def operator(self, node) -> None:
+        self.node(node.whitespace_before)
+        self.add(node._get_token())
+        self.node(node.whitespace_after)
+
+    def two_token_operator(self, node) -> None:
+        first, second = node._get_tokens()
+        self.node(node.whitespace_before)
+        self.add(first)
+        self.node(node.whitespace_between)
+        self.add(second)
+        self.node(node.whitespace_after)
+
+    def unary_operator(self, node) -> None:
+        self.add(node._get_token())
+        self.node(node.whitespace_after)
+
+    def opening(self, node) -> None:
+        self.add(_OPENING[type(node)])
+        self.node(node.whitespace_after)
+
+    def closing(self, node) -> None:
+        self.node(node.whitespace_before)
+        self.add(_CLOSING[type(node)])
+
+    # Expressions
+
+    def parenthesised(self, node, body: Callable[[_Printer, cst.CSTNode], None]) -> None:
+        for lpar in node.lpar:
+            self.node(lpar)
+        body(self, node)
+        for rpar in node.rpar:
+            self.node(rpar)
+
+    def expression(self, node) -> None:
+        body = _EXPRESSION_BODIES[type(node)]
+        if node.lpar:
+            self.parenthesised(node, body)
+        else:
+            body(self, node)
+
+    def call_body(self, node: cst.Call) -> None:
+        self.node(node.func)
+        self.node(node.whitespace_after_func)
+        self.add("(")
+        self.node(node.whitespace_before_args)
+        last = len(node.args) - 1
+        for i, argument in enumerate(node.args):
+            self.arg(argument, i != last)
+        self.add(")")
+
+    def arg(self, node: cst.Arg, default_comma: bool) -> None:
+        self.add(node.star)
+        self.node(node.whitespace_after_star)
+        keyword = node.keyword
+        if keyword is not None:
+            self.node(keyword)
+        equal = node.equal
+        if equal is _DEFAULT and keyword is not None:
+            self.add(" = ")
+        elif type(equal) is cst.AssignEqual:
+            self.operator(equal)
+        self.node(node.value)
+        self.comma(node.comma, default_comma, ", ")
+        self.node(node.whitespace_after_arg)
+
+    def comma(self, comma, default_comma: bool, default_text: str) -> None:
+        if comma is _DEFAULT:
+            if default_comma:
+                self.add(default_text)
+        elif type(comma) is cst.Comma:
+            self.operator(comma)
+
+    def binary_body(self, node) -> None:
+        self.node(node.left)
+        self.node(node.operator)
+        self.node(node.right)
+
+    def unary_body(self, node: cst.UnaryOperation) -> None:
+        self.node(node.operator)
+        self.node(node.expression)
+
+    def comparison_body(self, node: cst.Comparison) -> None:
+        self.node(node.left)
+        for target in node.comparisons:
+            self.node(target.operator)
+            self.node(target.comparator)
+
+    def attribute_body(self, node: cst.Attribute) -> None:
+        self.node(node.value)
+        self.node(node.dot)
+        self.node(node.attr)
+
+    def subscript_body(self, node: cst.Subscript) -> None:
+        self.node(node.value)
+        self.node(node.whitespace_after_value)
+        self.node(node.lbracket)
+        last = len(node.slice) - 1
+        for i, element in enumerate(node.slice):
+            self.node(element.slice)
+            self.comma(element.comma, i != last, ", ")
+        self.node(node.rbracket)
+
+    def index(self, node: cst.Index) -> None:
+        star = node.star
+        if star is not None:
+            self.add(star)
+        whitespace = node.whitespace_after_star
+        if whitespace is not None:
+            self.node(whitespace)
+        self.node(node.value)
+
+    def slice(self, node: cst.Slice) -> None:
+        if node.lower is not None:
+            self.node(node.lower)
+        self.node(node.first_colon)
+        if node.upper is not None:
+            self.node(node.upper)
+        second_colon = node.second_colon
+        if second_colon is _DEFAULT and node.step is not None:
+            self.add(":")
+        elif type(second_colon) is cst.Colon:
+            self.operator(second_colon)
+        if node.step is not None:
+            self.node(node.step)
+
+    def elements(self, elements) -> None:
+        """The elements of a list, set, dict or tuple, with a comma between each two."""
+        last = len(elements) - 1
+        for i, element in enumerate(elements):
+            element_type = type(element)
+            if element_type is cst.Element:
+                self.node(element.value)
+            elif element_type is cst.DictElement:
+                self.node(element.key)
+                self.node(element.whitespace_before_colon)
+                self.add(":")
+                self.node(element.whitespace_after_colon)
+                self.node(element.value)
+            else:
+                element._codegen(self.state, default_comma=i != last, default_comma_whitespace=True)
+                continue
+            self.comma(element.comma, i != last, ", ")
+
+    def bracketed_body(self, node) -> None:
+        opening, closing = _BRACKETS[type(node)]
+        self.node(getattr(node, opening))
+        self.elements(node.elements)
+        self.node(getattr(node, closing))
+
+    def tuple_body(self, node: cst.Tuple) -> None:
+        elements = node.elements
+        if len(elements) == 1 and type(elements[0]) is cst.Element:
+            self.node(elements[0].value)
+            self.comma(elements[0].comma, True, ",")
+        elif len(elements) == 1:
+            elements[0]._codegen(self.state, default_comma=True, default_comma_whitespace=False)
+        else:
+            self.elements(elements)
+
+    def comprehension_body(self, node) -> None:
+        opening, closing = _BRACKETS[type(node)]
+        self.node(getattr(node, opening))
+        self.node(node.elt)
+        self.node(node.for_in)
+        self.node(getattr(node, closing))
+
+    def comp_for(self, node: cst.CompFor) -> None:
+        self.node(node.whitespace_before)
+        if node.asynchronous is not None:
+            self.node(node.asynchronous)
+        self.add("for")
+        self.node(node.whitespace_after_for)
+        self.node(node.target)
+        self.node(node.whitespace_before_in)
+        self.add("in")
+        self.node(node.whitespace_after_in)
+        self.node(node.iter)
+        for condition in node.ifs:
+            self.node(condition)
+        if node.inner_for_in is not None:
+            self.node(node.inner_for_in)
+
+    def comp_if(self, node: cst.CompIf) -> None:
+        self.node(node.whitespace_before)
+        self.add("if")
+        self.node(node.whitespace_before_test)
+        self.node(node.test)
+
+    def if_exp_body(self, node: cst.IfExp) -> None:
+        self.node(node.body)
+        self.node(node.whitespace_before_if)
+        self.add("if")
+        self.node(node.whitespace_after_if)
+        self.node(node.test)
+        self.node(node.whitespace_before_else)
+        self.add("else")
+        self.node(node.whitespace_after_else)
+        self.node(node.orelse)
+
+    # Statements
+
+    def module(self, node: cst.Module) -> None:
+        for line in node.header:
+            self.node(line)
+        for statement in node.body:
+            self.node(statement)
+        for line in node.footer:
+            self.node(line)
+        if node.has_trailing_newline:
+            if not self.tokens:
+                self.add(self.state.default_newline)
+        elif self.tokens:
+            self.tokens.pop()
+
+    def empty_line(self, node: cst.EmptyLine) -> None:
+        if node.indent:
+            self.tokens.extend(self.state.indent_tokens)
+        self.node(node.whitespace)
+        if node.comment is not None:
+            self.add(node.comment.value)
+        self.newline(node.newline)
+
+    def trailing_whitespace(self, node: cst.TrailingWhitespace) -> None:
+        self.node(node.whitespace)
+        if node.comment is not None:
+            self.add(node.comment.value)
+        self.newline(node.newline)
+
+    def simple_statement_line(self, node: cst.SimpleStatementLine) -> None:
+        for line in node.leading_lines:
+            self.node(line)
+        self.tokens.extend(self.state.indent_tokens)
+        body = node.body
+        if body:
+            last = len(body) - 1
+            for i, statement in enumerate(body):
+                printer = _SMALL_STATEMENTS.get(type(statement))
+                if printer is None:
+                    statement._codegen(self.state, default_semicolon=i != last)
+                else:
+                    printer(self, statement)
+                    self.semicolon(statement.semicolon, i != last)
+        else:
+            self.add("pass")
+        self.node(node.trailing_whitespace)
+
+    def semicolon(self, semicolon, default_semicolon: bool) -> None:
+        if semicolon is _DEFAULT:
+            if default_semicolon:
+                self.add("; ")
+        else:
+            self.node(semicolon)
+
+    def assign(self, node: cst.Assign) -> None:
+        for target in node.targets:
+            self.node(target.target)
+            self.node(target.whitespace_before_equal)
+            self.add("=")
+            self.node(target.whitespace_after_equal)
+        self.node(node.value)
+
+    def aug_assign(self, node: cst.AugAssign) -> None:
+        self.node(node.target)
+        self.node(node.operator)
+        self.node(node.value)
+
+    def expr(self, node: cst.Expr) -> None:
+        self.node(node.value)
+
+    def return_(self, node: cst.Return) -> None:
+        self.keyword("return", node.whitespace_after_return, node.value)
+
+    def raise_(self, node: cst.Raise) -> None:
+        self.keyword("raise", node.whitespace_after_raise, node.exc)
+        if node.cause is not None:
+            node.cause._codegen(self.state, default_space=" ")
+
+    def keyword(self, keyword: str, whitespace, value) -> None:
+        """A statement's keyword, then its value if it has one."""
+        self.add(keyword)
+        if whitespace is _DEFAULT:
+            if value is not None:
+                self.add(" ")
+        else:
+            self.node(whitespace)
+        if value is not None:
+            self.node(value)
+
+    def word(self, node) -> None:
+        self.add(_WORDS[type(node)])
+
+    def indented_block(self, node: cst.IndentedBlock) -> None:
+        state = self.state
+        self.node(node.header)
+        state.indent_tokens.append(state.default_indent if node.indent is None else node.indent)
+        if node.body:
+            for statement in node.body:
+                self.node(statement)
+        else:
+            self.tokens.extend(state.indent_tokens)
+            self.add("pass")
+            self.add(state.default_newline)
+        for line in node.footer:
+            self.node(line)
+        state.indent_tokens.pop()
+
+    def compound_start(self, node, keyword: str) -> None:
+        for line in node.leading_lines:
+            self.node(line)
+        self.tokens.extend(self.state.indent_tokens)
+        self.add(keyword)
+
+    def if_(self, node: cst.If, keyword: str = "if") -> None:
+        self.compound_start(node, keyword)
+        self.node(node.whitespace_before_test)
+        self.node(node.test)
+        self.node(node.whitespace_after_test)
+        self.add(":")
+        self.node(node.body)
+        orelse = node.orelse
+        if type(orelse) is cst.If:
+            self.if_(orelse, "elif")
+        elif orelse is not None:
+            self.node(orelse)
+
+    def else_(self, node: cst.Else) -> None:
+        self.compound_start(node, "else")
+        self.node(node.whitespace_before_colon)
+        self.add(":")
+        self.node(node.body)
+
+    def for_(self, node: cst.For) -> None:
+        for line in node.leading_lines:
+            self.node(line)
+        self.tokens.extend(self.state.indent_tokens)
+        if node.asynchronous is not None:
+            self.node(node.asynchronous)
+        self.add("for")
+        self.node(node.whitespace_after_for)
+        self.node(node.target)
+        self.node(node.whitespace_before_in)
+        self.add("in")
+        self.node(node.whitespace_after_in)
+        self.node(node.iter)
+        self.node(node.whitespace_before_colon)
+        self.add(":")
+        self.node(node.body)
+        if node.orelse is not None:
+            self.node(node.orelse)
+
+    def while_(self, node: cst.While) -> None:
+        self.compound_start(node, "while")
+        self.node(node.whitespace_after_while)
+        self.node(node.test)
+        self.node(node.whitespace_before_colon)
+        self.add(":")
+        self.node(node.body)
+        if node.orelse is not None:
+            self.node(node.orelse)
+
+    def function_def(self, node: cst.FunctionDef) -> None:
+        if node.asynchronous is not None or node.type_parameters is not None:
+            node._codegen(self.state)
+            return
+        for line in node.leading_lines:
+            self.node(line)
+        for decorator in node.decorators:
+            self.node(decorator)
+        for line in node.lines_after_decorators:
+            self.node(line)
+        self.tokens.extend(self.state.indent_tokens)
+        self.add("def")
+        self.node(node.whitespace_after_def)
+        self.node(node.name)
+        self.node(node.whitespace_after_name)
+        self.node(node.whitespace_after_type_parameters)
+        self.add("(")
+        self.node(node.whitespace_before_params)
+        self.node(node.params)
+        self.add(")")
+        if node.returns is not None:
+            node.returns._codegen(self.state, default_indicator="->")
+        self.node(node.whitespace_before_colon)
+        self.add(":")
+        self.node(node.body)
+
+    def parameters(self, node: cst.Parameters) -> None:
+        """Plain parameters, `*args` and `**kwargs`; anything rarer is libcst's to print."""
+        star_arg = node.star_arg
+        if node.posonly_params or node.kwonly_params or type(star_arg) not in _PLAIN_STARS:
+            node._codegen_impl(self.state)
+            return
+        more = star_arg is not _DEFAULT or node.star_kwarg is not None
+        last = len(node.params) - 1
+        for i, param in enumerate(node.params):
+            self.param(param, "", i < last or more)
+        if star_arg is not _DEFAULT:
+            self.param(star_arg, "*", node.star_kwarg is not None)
+        if node.star_kwarg is not None:
+            self.param(node.star_kwarg, "**", False)
+
+    def param(self, node: cst.Param, default_star: str, default_comma: bool) -> None:
+        star = node.star
+        self.add(default_star if star is _DEFAULT else star)
+        self.node(node.whitespace_after_star)
+        self.node(node.name)
+        if node.annotation is not None:
+            node.annotation._codegen(self.state, default_indicator=":")
+        equal = node.equal
+        if equal is _DEFAULT and node.default is not None:
+            self.add(" = ")
+        elif type(equal) is cst.AssignEqual:
+            self.operator(equal)
+        if node.default is not None:
+            self.node(node.default)
+        self.comma(node.comma, default_comma, ", ")
+        self.node(node.whitespace_after_param)
+
+
+def _operators(base: type) -> list[type]:
+    """libcst's public operator classes derived from `base`."""
+    return [cls for cls in vars(cst).values() if isinstance(cls, type) and issubclass(cls, base)]
+
+
+_ATOM_BODY = _Printer.value
+_PLAIN_STARS = frozenset({type(_DEFAULT), cst.Param})
+_OPENING = {cst.LeftParen: "(", cst.LeftSquareBracket: "[", cst.LeftCurlyBrace: "{"}
+_CLOSING = {cst.RightParen: ")", cst.RightSquareBracket: "]", cst.RightCurlyBrace: "}"}
+_BRACKETS = {
+    cst.List: ("lbracket", "rbracket"),
+    cst.ListComp: ("lbracket", "rbracket"),
+    cst.Set: ("lbrace", "rbrace"),
+    cst.SetComp: ("lbrace", "rbrace"),
+    cst.Dict: ("lbrace", "rbrace"),
+}
+_WORDS = {cst.Pass: "pass", cst.Break: "break", cst.Continue: "continue"}
+_EXPRESSION_BODIES: dict[type, Callable[[_Printer, cst.CSTNode], None]] = {
+    cst.Call: _Printer.call_body,
+    cst.BinaryOperation: _Printer.binary_body,
+    cst.BooleanOperation: _Printer.binary_body,
+    cst.UnaryOperation: _Printer.unary_body,
+    cst.Comparison: _Printer.comparison_body,
+    cst.Attribute: _Printer.attribute_body,
+    cst.Subscript: _Printer.subscript_body,
+    cst.List: _Printer.bracketed_body,
+    cst.Set: _Printer.bracketed_body,
+    cst.Dict: _Printer.bracketed_body,
+    cst.Tuple: _Printer.tuple_body,
+    cst.ListComp: _Printer.comprehension_body,
+    cst.SetComp: _Printer.comprehension_body,
+    cst.IfExp: _Printer.if_exp_body,
+}
+_SMALL_STATEMENTS: dict[type, Callable[[_Printer, cst.CSTNode], None]] = {
+    cst.Assign: _Printer.assign,
+    cst.AugAssign: _Printer.aug_assign,
+    cst.Expr: _Printer.expr,
+    cst.Return: _Printer.return_,
+    cst.Raise: _Printer.raise_,
+    cst.Pass: _Printer.word,
+    cst.Break: _Printer.word,
+    cst.Continue: _Printer.word,
+}
+_PRINTERS: dict[type, Callable[[_Printer, cst.CSTNode], None]] = {
+    cst.SimpleWhitespace: _Printer.value,
+    cst.Comment: _Printer.value,
+    cst.Newline: _Printer.newline,
+    cst.Name: _Printer.atom,
+    cst.Integer: _Printer.atom,
+    cst.Float: _Printer.atom,
+    cst.Imaginary: _Printer.atom,
+    cst.SimpleString: _Printer.atom,
+    **dict.fromkeys(_EXPRESSION_BODIES, _Printer.expression),
+    **dict.fromkeys(_OPENING, _Printer.opening),
+    **dict.fromkeys(_CLOSING, _Printer.closing),
+    **dict.fromkeys(_operators(_BaseOneTokenOp), _Printer.operator),
+    **dict.fromkeys(_operators(_BaseTwoTokenOp), _Printer.two_token_operator),
+    **dict.fromkeys(_operators(BaseUnaryOp), _Printer.unary_operator),
+    cst.Index: _Printer.index,
+    cst.Slice: _Printer.slice,
+    cst.CompFor: _Printer.comp_for,
+    cst.CompIf: _Printer.comp_if,
+    cst.Module: _Printer.module,
+    cst.EmptyLine: _Printer.empty_line,
+    cst.TrailingWhitespace: _Printer.trailing_whitespace,
+    cst.SimpleStatementLine: _Printer.simple_statement_line,
+    cst.IndentedBlock: _Printer.indented_block,
+    cst.If: _Printer.if_,
+    cst.Else: _Printer.else_,
+    cst.For: _Printer.for_,
+    cst.While: _Printer.while_,
+    cst.FunctionDef: _Printer.function_def,
+    cst.Parameters: _Printer.parameters,
+}
+
+
 def module_code(module: cst.Module) -> str:
     """The text of `module`, as `module.code` would print it."""
     state = _PlainState(
         default_indent=module.default_indent, default_newline=module.default_newline
     )
-    module._codegen(state)
+    _Printer(state).module(module)
     return "".join(state.tokens)

@@ -3,6 +3,14 @@
 from __future__ import annotations
 
 
+def one_line(text: str) -> str:
+    """`text` with its unprintable characters escaped: a message quoting an R name in
+    backticks (which may hold a newline) stays one line, on stderr and as a comment."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
 def format_location(filename: str, line: int, column: int, message: str, source_line: str) -> str:
     """`path:line:col: message`, then the source line and a caret under the column."""
     text = source_line.rstrip("\r\n").expandtabs(1)

@@ -99,17 +99,15 @@ def test_na_as_a_placeholder_is_nan_and_says_so():
     assert "nan" in result.diagnostics[0].message
 
 
-def test_the_fast_printer_prints_what_libcst_prints():
-    """codegen.module_code skips libcst's position bookkeeping (a private libcst class):
-    its text must stay libcst's own."""
-    import libcst as cst
-
-    from rkeras2py.translator.codegen import module_code
-
-    source = "import numpy as np\n\n\ndef f(x, *, y=2):\n    return [a for a in x if a > y]  # c\n"
-    source += "class A(B):\n    z: int = (1 + 2) * -3\n    async def g(self): await h(**k)\n"
-    module = cst.parse_module(source)
-    assert module_code(module) == module.code == source
+def test_backtick_names_become_identifiers_and_messages_stay_one_line():
+    """`1x` is a valid R name; a backticked newline is one too (R's own parser says so)."""
+    numbered = translate("`1x` <- 3\n`_a` <- 4\nprint(`1x` + `_a`)\n")
+    assert numbered.code == "_1x = 3\n_a = 4\nprint(_1x + _a)\n"
+    newline = translate("`\\n`\n")
+    assert [d.message for d in newline.diagnostics] == [
+        "unknown name '\\n': it is not defined in this file"
+    ]
+    assert "# rkeras2py RK101: unknown name '\\n'" in newline.code
 
 
 def test_unlist_of_a_named_list_keeps_names_only_for_single_values():

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from ..errors import format_location
+from ..errors import format_location, one_line
 
 
 class Severity(str, Enum):
@@ -151,6 +151,9 @@ class Diagnostic:
     line: int
     column: int
     filename: str = "<string>"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "message", one_line(self.message))
 
     @property
     def severity(self) -> Severity:

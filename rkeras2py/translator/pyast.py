@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import libcst as cst
 
+from ..errors import one_line
+
 # Python precedence, loosest first.
 LAMBDA, TERNARY, OR, AND, NOT, COMPARE, BITOR, BITXOR, BITAND, SHIFT, ADD, MUL = range(1, 13)
 UNARY, POWER, PRIMARY, ATOM = 13, 14, 16, 17
@@ -312,7 +314,7 @@ def simple(statement: cst.BaseSmallStatement) -> cst.SimpleStatementLine:
 
 def comment_line(text: str) -> cst.EmptyLine:
     """A line holding only the comment `text` (which starts with `#`)."""
-    return cst.EmptyLine(whitespace=_NONE, comment=cst.Comment(text), newline=_NEWLINE)
+    return cst.EmptyLine(whitespace=_NONE, comment=cst.Comment(one_line(text)), newline=_NEWLINE)
 
 
 # A blank line, unindented: shared, as nothing in it differs from one place to another.

@@ -42,7 +42,10 @@ def keyword_name(r_name: str) -> str:
         name = "dot" + name
     if keyword.iskeyword(name) or keyword.issoftkeyword(name) or not name.isidentifier():
         name = "".join(c if c.isalnum() or c == "_" else "_" for c in name)
-        name = name if name.isidentifier() and not keyword.iskeyword(name) else name + "_"
+        if not name.isidentifier():  # empty, or starting with a digit (`1x`)
+            name = "_" + name
+        if keyword.iskeyword(name) or keyword.issoftkeyword(name):
+            name += "_"
     return name
 
 

@@ -273,7 +273,7 @@ class Emitter:
             lines.append(py.comment_line(f"# R: {r_line}".rstrip()))
         message = py.string(f"{problem.code}: {problem.message}")
         raise_ = cst.Raise(py.call("NotImplementedError", message))
-        return [cst.SimpleStatementLine([raise_], leading_lines=lines)]
+        return [py.simple(raise_, leading_lines=lines)]
 
     # ---- functions -------------------------------------------------------------------
     def enter_function(self, function: n.Function) -> None:

@@ -11,6 +11,10 @@ from enum import Enum
 
 
 class Kind(Enum):
+    # Members are singletons compared by identity: hashing them by identity too keeps the
+    # set and dict lookups kinds go through in C (Enum's own __hash__ is Python code).
+    __hash__ = object.__hash__
+
     UNKNOWN = "unknown"
     NULL = "NULL"
     BOOL = "logical scalar"

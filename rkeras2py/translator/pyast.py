@@ -6,6 +6,8 @@ add parentheses where Python's precedence needs them and nowhere else.
 
 from __future__ import annotations
 
+import functools
+
 import libcst as cst
 
 from ..errors import one_line
@@ -48,6 +50,14 @@ _NEWLINE = cst.Newline()
 _END_OF_LINE = cst.TrailingWhitespace(whitespace=_NONE, newline=_NEWLINE)
 _LBRACKET = cst.LeftSquareBracket(whitespace_after=_NONE)
 _RBRACKET = cst.RightSquareBracket(whitespace_before=_NONE)
+_TIGHT_EQUAL = cst.AssignEqual(whitespace_before=_NONE, whitespace_after=_NONE)
+_TIGHT_COLON = cst.Colon(whitespace_before=_NONE, whitespace_after=_NONE)
+_TIGHT_POWER = cst.Power(whitespace_before=_NONE, whitespace_after=_NONE)
+_SPACED_OPERATORS = {
+    op: operator(whitespace_before=_SPACE, whitespace_after=_SPACE)
+    for op, (operator, _) in _BINARY.items()
+}
+_HEADER = cst.TrailingWhitespace(whitespace=_NONE, newline=_NEWLINE)
 
 
 # Levels by node type, looked up by exact type (libcst's node classes are final): one
@@ -92,23 +102,31 @@ def at_least(node: cst.BaseExpression, level: int) -> cst.BaseExpression:
     return parens(node) if precedence(node) < level else node
 
 
+# Leaves (names, numbers, strings, dotted paths) are remembered by their text: a file
+# names the same few things again and again, and building a node validates its text.
+_REMEMBERED = 4096
+
+
+@functools.lru_cache(maxsize=_REMEMBERED)
 def name(identifier: str) -> cst.Name:
     return cst.Name(identifier)
 
 
+@functools.lru_cache(maxsize=_REMEMBERED)
 def dotted(path: str) -> cst.BaseExpression:
     """`a.b.c` as attribute accesses."""
     parts = path.split(".")
-    node: cst.BaseExpression = cst.Name(parts[0])
+    node: cst.BaseExpression = name(parts[0])
     for part in parts[1:]:
-        node = cst.Attribute(node, cst.Name(part))
+        node = cst.Attribute(node, name(part))
     return node
 
 
 def attr(obj: cst.BaseExpression, attribute: str) -> cst.Attribute:
-    return cst.Attribute(at_least(obj, PRIMARY), cst.Name(attribute))
+    return cst.Attribute(at_least(obj, PRIMARY), name(attribute))
 
 
+@functools.lru_cache(maxsize=_REMEMBERED, typed=True)
 def integer(value: int) -> cst.BaseExpression:
     if value < 0:
         return cst.UnaryOperation(cst.Minus(), cst.Integer(str(-value)))
@@ -117,10 +135,16 @@ def integer(value: int) -> cst.BaseExpression:
 
 def number(value: float | int) -> cst.BaseExpression:
     if isinstance(value, bool):
-        return cst.Name("True" if value else "False")
+        return name("True" if value else "False")
     if isinstance(value, int):
         return integer(value)
-    text = repr(float(value)).replace("e+", "e")
+    return _float(repr(float(value)))
+
+
+@functools.lru_cache(maxsize=_REMEMBERED)
+def _float(text: str) -> cst.BaseExpression:
+    """A float from its `repr` (remembered by text: 0.0 and -0.0 are equal floats)."""
+    text = text.replace("e+", "e")
     if text in ("inf", "-inf", "nan"):
         raise ValueError(text)
     if text.startswith("-"):
@@ -128,6 +152,7 @@ def number(value: float | int) -> cst.BaseExpression:
     return cst.Float(text)
 
 
+@functools.lru_cache(maxsize=_REMEMBERED)
 def string(value: str) -> cst.SimpleString:
     """A string literal as ruff format writes it: double quotes unless that needs escapes."""
     quote = "'" if '"' in value and "'" not in value else '"'
@@ -168,8 +193,8 @@ def arg(value: cst.BaseExpression, keyword: str | None = None, star: str = "") -
         return cst.Arg(value, star=star, whitespace_after_star=_NONE, whitespace_after_arg=_NONE)
     return cst.Arg(
         value,
-        keyword=cst.Name(keyword),
-        equal=cst.AssignEqual(whitespace_before=_NONE, whitespace_after=_NONE),
+        keyword=name(keyword),
+        equal=_TIGHT_EQUAL,
         whitespace_after_star=_NONE,
         whitespace_after_arg=_NONE,
     )
@@ -198,17 +223,14 @@ def _simple_power_operand(node: cst.BaseExpression) -> bool:
 
 
 def binop(left: cst.BaseExpression, op: str, right: cst.BaseExpression) -> cst.BaseExpression:
-    operator, level = _BINARY[op]
+    level = _BINARY[op][1]
     if op == "**":  # right-associative, and binds tighter than a unary minus on its left
         left, right = at_least(left, POWER + 1), at_least(right, UNARY)
         if _simple_power_operand(left) and _simple_power_operand(right):
-            tight = cst.SimpleWhitespace("")
-            return cst.BinaryOperation(left, cst.Power(tight, tight), right)
+            return cst.BinaryOperation(left, _TIGHT_POWER, right)
     else:
         left, right = at_least(left, level), at_least(right, level + 1)
-    return cst.BinaryOperation(
-        left, operator(whitespace_before=_SPACE, whitespace_after=_SPACE), right
-    )
+    return cst.BinaryOperation(left, _SPACED_OPERATORS[op], right)
 
 
 def compare(left: cst.BaseExpression, op: str, right: cst.BaseExpression) -> cst.Comparison:
@@ -263,11 +285,10 @@ def _simple_bound(node: cst.BaseExpression | None) -> bool:
 def slice_(lower=None, upper=None, step=None) -> cst.Slice:
     """A slice, with spaces around `:` when a bound is an expression (as ruff writes it)."""
     if all(_simple_bound(part) for part in (lower, upper, step)):
-        return cst.Slice(lower=lower, upper=upper, step=step)
-    space, none = cst.SimpleWhitespace(" "), cst.SimpleWhitespace("")
+        return cst.Slice(lower=lower, upper=upper, step=step, first_colon=_TIGHT_COLON)
     colon = cst.Colon(
-        whitespace_before=space if lower is not None else none,
-        whitespace_after=space if upper is not None else none,
+        whitespace_before=_SPACE if lower is not None else _NONE,
+        whitespace_after=_SPACE if upper is not None else _NONE,
     )
     return cst.Slice(lower=lower, upper=upper, step=step, first_colon=colon)
 
@@ -290,6 +311,63 @@ def lambda_(params: list[str], body: cst.BaseExpression) -> cst.Lambda:
     return cst.Lambda(parameters, at_least(body, TERNARY))
 
 
+def block(body: list[cst.BaseStatement], footer=()) -> cst.IndentedBlock:
+    """An indented block; `pass` when `body` is empty."""
+    return cst.IndentedBlock(body or [simple(cst.Pass())], header=_HEADER, footer=footer)
+
+
+def param(identifier: str, default: cst.BaseExpression | None = None, star: str = "") -> cst.Param:
+    """A parameter `identifier`, `identifier=default`, `*identifier` or `**identifier`."""
+    return cst.Param(
+        name(identifier),
+        default=default,
+        equal=_TIGHT_EQUAL if default is not None else cst.MaybeSentinel.DEFAULT,
+        star=star,
+        whitespace_after_star=_NONE,
+        whitespace_after_param=_NONE,
+    )
+
+
+def function_def(
+    identifier: str, params: cst.Parameters, body: cst.IndentedBlock
+) -> cst.FunctionDef:
+    return cst.FunctionDef(
+        name(identifier),
+        params,
+        body,
+        whitespace_after_def=_SPACE,
+        whitespace_after_name=_NONE,
+        whitespace_after_type_parameters=_NONE,
+        whitespace_before_params=_NONE,
+        whitespace_before_colon=_NONE,
+    )
+
+
+def for_(target: cst.BaseAssignTargetExpression, iterable, body: cst.IndentedBlock) -> cst.For:
+    return cst.For(
+        target,
+        iterable,
+        body,
+        whitespace_after_for=_SPACE,
+        whitespace_before_in=_SPACE,
+        whitespace_after_in=_SPACE,
+        whitespace_before_colon=_NONE,
+    )
+
+
+def list_comp(element: cst.BaseExpression, target, iterable) -> cst.ListComp:
+    """`[element for target in iterable]`."""
+    loop = cst.CompFor(
+        target=target,
+        iter=iterable,
+        whitespace_before=_SPACE,
+        whitespace_after_for=_SPACE,
+        whitespace_before_in=_SPACE,
+        whitespace_after_in=_SPACE,
+    )
+    return cst.ListComp(element, loop, lbracket=_LBRACKET, rbracket=_RBRACKET)
+
+
 def expr_statement(value: cst.BaseExpression) -> cst.SimpleStatementLine:
     return simple(cst.Expr(value))
 
@@ -308,8 +386,10 @@ def return_(value: cst.BaseExpression | None) -> cst.SimpleStatementLine:
     return simple(cst.Return(value))
 
 
-def simple(statement: cst.BaseSmallStatement) -> cst.SimpleStatementLine:
-    return cst.SimpleStatementLine([statement], trailing_whitespace=_END_OF_LINE)
+def simple(statement: cst.BaseSmallStatement, leading_lines=()) -> cst.SimpleStatementLine:
+    return cst.SimpleStatementLine(
+        [statement], leading_lines=leading_lines, trailing_whitespace=_END_OF_LINE
+    )
 
 
 def comment_line(text: str) -> cst.EmptyLine:
@@ -318,4 +398,4 @@ def comment_line(text: str) -> cst.EmptyLine:
 
 
 # A blank line, unindented: shared, as nothing in it differs from one place to another.
-BLANK_LINE = cst.EmptyLine(indent=False, whitespace=_NONE, newline=cst.Newline())
+BLANK_LINE = cst.EmptyLine(indent=False, whitespace=_NONE, newline=_NEWLINE)

@@ -131,7 +131,7 @@ def for_statement(emitter: Emitter, node: n.For, mode: Mode) -> list[cst.BaseSta
     else:
         emitter.set_kind(node.var.id, element_of(kind) if kind in SEQUENCES else Kind.UNKNOWN)
     body = branch(emitter, node.body, DISCARD)
-    loop = cst.For(py.name(python_name(node.var.id)), iterable, body)
+    loop = py.for_(py.name(python_name(node.var.id)), iterable, body)
     return [loop, *_null_value(mode)]
 
 

@@ -50,19 +50,19 @@ def parameters(emitter: Emitter, function: n.Function) -> tuple[cst.Parameters, 
     for param in function.params:
         if param.name == "...":
             if not emitter.dots_keywords_only:
-                star_arg = cst.Param(py.name("args"), star="*")
-            star_kwarg = cst.Param(py.name("kwargs"), star="**")
+                star_arg = py.param("args", star="*")
+            star_kwarg = py.param("kwargs", star="**")
             continue
         name = python_name(param.name)
         default = param.default
         if default is None:
             if param.name in missing or params and params[-1].default is not None:
-                params.append(_param(name, py.name("None")))
+                params.append(py.param(name, py.name("None")))
             else:
-                params.append(_param(name, None))
+                params.append(py.param(name, None))
         elif param.name in missing:
             # missing(b) must tell "not passed" from the default: a flag set on entry
-            params.append(_param(name, py.name("None")))
+            params.append(py.param(name, py.name("None")))
             flag = emitter.fresh(f"{name}_missing")
             emitter.missing_flags[param.name] = flag
             prelude.append(
@@ -71,10 +71,10 @@ def parameters(emitter: Emitter, function: n.Function) -> tuple[cst.Parameters, 
             body = cst.IndentedBlock([py.assign(py.name(name), emitter.expr(default))])
             prelude.append(cst.If(py.compare(py.name(name), "is", py.name("None")), body))
         elif _is_constant(default):
-            params.append(_param(name, emitter.expr(default)))
+            params.append(py.param(name, emitter.expr(default)))
             emitter.set_kind(param.name, emitter.kind(default))
         else:
-            params.append(_param(name, py.name("None")))
+            params.append(py.param(name, py.name("None")))
             test = py.compare(py.name(name), "is", py.name("None"))
             body = cst.IndentedBlock([py.assign(py.name(name), emitter.expr(default))])
             prelude.append(cst.If(test, body))
@@ -88,15 +88,6 @@ def _sets_seed(function: n.Function) -> bool:
         isinstance(node, n.Call) and getattr(node.func, "id", None) == "set.seed"
         for node in walk(function.body)
     )
-
-
-def _param(name: str, default) -> cst.Param:
-    if default is None:
-        return cst.Param(py.name(name))
-    equal = cst.AssignEqual(
-        whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace("")
-    )
-    return cst.Param(py.name(name), default=default, equal=equal)
 
 
 def define(
@@ -113,7 +104,7 @@ def define(
         if method:
             emitter.set_kind("self", Kind.PYOBJ)
             if not (function.params and function.params[0].name == "self"):
-                params = params.with_changes(params=[_param("self", None), *params.params])
+                params = params.with_changes(params=[py.param("self", None), *params.params])
         scope = emitter.scope
         declarations: list[cst.BaseStatement] = []
         outer = {}
@@ -151,7 +142,7 @@ def define(
         emitter.leave_function()
         emitter.top_level, emitter.missing_flags = saved_top, saved_flags
         emitter.dots_keywords_only = saved_keywords_only
-    return cst.FunctionDef(py.name(name), params, block(body, function.body))
+    return py.function_def(name, params, block(body, function.body))
 
 
 def block(body: list[cst.BaseStatement], r_body: n.Node) -> cst.IndentedBlock:
@@ -162,7 +153,7 @@ def block(body: list[cst.BaseStatement], r_body: n.Node) -> cst.IndentedBlock:
             cst.EmptyLine(indent=True, comment=cst.Comment(f"#{c.text}".rstrip()))
             for c in r_body.trailing_comments
         ]
-    return cst.IndentedBlock(body or [py.simple(cst.Pass())], footer=footer)
+    return py.block(body, footer)
 
 
 def _drop_final_none(body: list[cst.BaseStatement]) -> list[cst.BaseStatement]:

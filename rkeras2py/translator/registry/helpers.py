@@ -107,10 +107,7 @@ def scalar_of(param: str, scalar: Kind = Kind.FLOAT):
 
 
 def comprehension(element_expr, target: str, iterable) -> cst.ListComp:
-    return cst.ListComp(
-        element_expr,
-        cst.CompFor(target=py.name(target), iter=iterable),
-    )
+    return py.list_comp(element_expr, py.name(target), iterable)
 
 
 def collect_args(emitter, bound: BoundCall) -> list[n.Arg]:

@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from lark import Transformer
-
 from ..errors import RSyntaxError
 from . import nodes as n
 from .lexer import Tok
@@ -56,15 +54,12 @@ def _name_value(token: Tok, context: Context) -> tuple[str, str | None]:
     return text, None
 
 
-class TreeBuilder(Transformer):
-    """Builds `nodes` objects as the LALR parser reduces (one method per grammar alias).
-
-    Lark wraps these methods into its per-rule callbacks (dropping anonymous tokens and
-    inlining helper rules); the parser calls those callbacks at each reduction.
-    """
+class TreeBuilder:
+    """Builds `nodes` objects as the LALR parser reduces (one method per grammar alias,
+    or rule name where a rule has no alias); each gets the rule's children, less the
+    anonymous tokens Lark's tree would drop."""
 
     def __init__(self) -> None:
-        super().__init__(visit_tokens=False)
         self.context = Context("<string>", "")
 
     # ---- atoms --------------------------------------------------------------------

@@ -18,6 +18,7 @@ R's gram.y, as lark's `indenter.py` mirrors Python's tokenizer.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -87,56 +88,64 @@ class Scanner:
     terminals can start with a character (found by probing each terminal's regex with
     every ASCII character and short continuations) leaves a handful per character: the
     same matches, in the same order, several times faster. The probing is done once per
-    grammar and kept in the temp directory beside Lark's table cache; the per-character
+    grammar and kept in the temp directory beside the parse tables; the per-character
     regexes are compiled when a character is first met. Text no per-character regex
     matches, and non-ASCII text, goes to the regex of all terminals.
     """
 
     def __init__(self, terminals) -> None:
         word = re.compile(r"(?:[^\W\d_]|\.(?![0-9]))[\w.]*\Z")
-        self.keywords = {
-            t.pattern.value: t.name
-            for t in terminals
-            if t.pattern.type == "str" and word.match(t.pattern.value)
-        }
+        self.keywords = {t.value: t.name for t in terminals if t.is_literal and word.match(t.value)}
         self._ordered = sorted(
             (
                 t
                 for t in terminals
                 if t.name not in self.keywords.values() and t.name != "WHITESPACE"
             ),
-            key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name),
+            key=lambda t: (-t.priority, -t.max_width, -len(t.value), t.name),
         )
-        self.any = _alternation(self._ordered)
         self._firsts = _cached_first_chars(
             [*self._ordered, *(t for t in terminals if t.name == "WHITESPACE")]
         )
         whitespace = self._firsts["WHITESPACE"]
         self.blanks = frozenset(chr(c) for c in range(128) if whitespace >> c & 1)
         self.by_char: dict[str, re.Pattern] = {}
+        # Characters with the same candidates (all letters, all digits) share one regex:
+        # compiling is most of what a short file's first translation costs.
+        self._by_candidates: dict[tuple[str, ...], re.Pattern] = {}
+
+    @functools.cached_property
+    def any(self) -> re.Pattern:
+        """The regex of all terminals (for non-ASCII text, and text no other regex takes)."""
+        return _alternation(self._ordered)
 
     def for_char(self, char: str) -> re.Pattern:
         """The regex for tokens starting with `char` (compiled on first use)."""
         code = ord(char)
         if code >= 128:
             return self.any
-        candidates = [t for t in self._ordered if self._firsts[t.name] >> code & 1]
-        pattern = _alternation(candidates) if candidates else self.any
+        candidates = tuple(t.name for t in self._ordered if self._firsts[t.name] >> code & 1)
+        if not candidates:
+            return self.any
+        pattern = self._by_candidates.get(candidates)
+        if pattern is None:
+            chosen = [t for t in self._ordered if t.name in candidates]
+            pattern = self._by_candidates[candidates] = _alternation(chosen)
         self.by_char[char] = pattern
         return pattern
 
 
 def _cached_first_chars(terminals) -> dict[str, int]:
     """Each terminal's first-character set, computed once per grammar and kept on disk."""
-    key = hashlib.sha256(
-        "\n".join(f"{t.name}={t.pattern.to_regexp()}" for t in terminals).encode()
-    ).hexdigest()[:16]
+    key = hashlib.sha256("\n".join(f"{t.name}={t.regexp}" for t in terminals).encode()).hexdigest()[
+        :16
+    ]
     path = Path(tempfile.gettempdir()) / f".rkeras2py_first_chars_{key}.json"
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         pass
-    firsts = {t.name: _first_chars(t.pattern.to_regexp()) for t in terminals}
+    firsts = {t.name: _first_chars(t.regexp) for t in terminals}
     try:
         temporary = path.with_suffix(f".{os.getpid()}.tmp")
         temporary.write_text(json.dumps(firsts), encoding="utf-8")
@@ -147,11 +156,11 @@ def _cached_first_chars(terminals) -> dict[str, int]:
 
 
 def _regex(terminals, name: str) -> str:
-    return next(t for t in terminals if t.name == name).pattern.to_regexp()
+    return next(t for t in terminals if t.name == name).regexp
 
 
 def _alternation(terminals) -> re.Pattern:
-    return re.compile("|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in terminals))
+    return re.compile("|".join(f"(?P<{t.name}>{t.regexp})" for t in terminals))
 
 
 def _first_chars(pattern: str) -> int:

@@ -1,10 +1,10 @@
 """R source text to the typed syntax tree.
 
-Lark reads `r.lark` and computes the LALR(1) tables (cached on disk, so they are built
-once, not per process start) and the per-rule callbacks that wrap `TreeBuilder`. The loop
-below drives those tables over the tokens of `lexer.py`: the tree is built at each
-reduction, never by a recursive walk. Two things make it several times faster than
-Lark's general-purpose loop: light tokens, and chains of pass-through reductions
+Lark reads `r.lark` and computes the LALR(1) tables (tables.py keeps them on disk, so
+they are computed once per grammar, not per process start). The loop below drives those
+tables over the tokens of `lexer.py`, calling a `TreeBuilder` method at each reduction: the
+tree is built as the parse goes, never by a recursive walk. Two things make it several
+times faster than Lark's general-purpose loop: light tokens, and chains of pass-through reductions
 (`stmt <- eq_expr <- expr <- ... <- postfix`, one per precedence level) collapsed into one
 cached step, since where such a chain ends depends only on the two states on top of the
 stack and the lookahead.
@@ -18,18 +18,15 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
-
-from lark import Lark
-from lark.parsers.lalr_analysis import Shift
 
 from ..errors import RSyntaxError
 from . import nodes as n
+from . import tables
 from .builder import Context, TreeBuilder
 from .comments import attach_comments
 from .lexer import EAT_AFTER, STRUCTURAL, Newlines, Scanner, Tok
 
-GRAMMAR = Path(__file__).with_name("r.lark")
+GRAMMAR = tables.GRAMMAR
 
 # Terminals whose text may span lines.
 _MULTILINE = frozenset({"STRING", "RAW_STRING", "NAME"})
@@ -41,8 +38,20 @@ class _Reduce:
 
     size: int
     origin: str
-    callback: Callable
+    callback: Callable | None
     passthrough: bool
+
+
+def _callback(builder: TreeBuilder, rule: tables.Rule) -> Callable | None:
+    """What a reduction by `rule` calls: its builder method, given the children it keeps.
+    (Pass-through rules call nothing: the driver skips them.)"""
+    if rule.builder is None:
+        return None
+    method = getattr(builder, rule.builder)
+    keep = rule.keep
+    if keep is None:
+        return method
+    return lambda children: method([children[index] for index in keep])
 
 
 class _Unexpected(Exception):
@@ -59,32 +68,21 @@ class RParser:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._builder = TreeBuilder()
-        lark = Lark(
-            GRAMMAR.read_text(encoding="utf-8"),
-            parser="lalr",
-            lexer="basic",
-            transformer=self._builder,
-            start="module",
-            maybe_placeholders=False,
-            cache=True,
-        )
-        self._scanner = Scanner(lark.terminals)
+        table = tables.load()
+        self._scanner = Scanner(table.terminals)
         self.keywords = self._scanner.keywords
-        lalr = lark.parser.parser.parser
-        table = lalr.parse_table
-        self._start = table.start_states["module"]
-        self._end = table.end_states["module"]
-        rows: list[dict[str, tuple]] = [{} for _ in range(len(table.states))]
-        for state, actions in table.states.items():
-            for symbol, (action, arg) in actions.items():
-                if action is Shift:
-                    rows[state][symbol] = (True, arg)
-                else:
-                    passthrough = len(arg.expansion) == 1 and arg.options.expand1 and not arg.alias
-                    reduce = _Reduce(
-                        len(arg.expansion), arg.origin.name, lalr.callbacks[arg], passthrough
-                    )
-                    rows[state][symbol] = (False, reduce)
+        self._start, self._end = table.start, table.end
+        reductions = [
+            _Reduce(rule.size, rule.origin, _callback(self._builder, rule), rule.passthrough)
+            for rule in table.rules
+        ]
+        rows: list[dict[str, tuple]] = [
+            {
+                symbol: (True, target) if shift else (False, reductions[target])
+                for symbol, (shift, target) in actions.items()
+            }
+            for actions in table.actions
+        ]
         self._rows = rows
         # Each state's targets by symbol, for the goto after a reduction (one lookup, no
         # unpacking of the action).
@@ -118,7 +116,7 @@ class RParser:
     def _drive(self, text: str, comments: list[n.Comment]) -> n.Module:
         """Scan and parse in one loop; returns the module the callbacks built."""
         scanner = self._scanner
-        by_char, any_terminal, blanks = scanner.by_char, scanner.any, scanner.blanks
+        by_char, blanks = scanner.by_char, scanner.blanks
         keywords = self.keywords
         rows = self._rows
         gotos = self._gotos
@@ -136,7 +134,7 @@ class RParser:
                     continue
                 found = (by_char.get(char) or scanner.for_char(char)).match(text, pos)
                 if found is None:
-                    found = any_terminal.match(text, pos)
+                    found = scanner.any.match(text, pos)
                     if found is None:
                         raise _Unexpected(None, states[-1], newlines, pos)
                 kind = found.lastgroup
@@ -321,7 +319,7 @@ _PARSER: RParser | None = None
 
 
 def get_parser() -> RParser:
-    """The process-wide parser (built on first use; its tables come from Lark's cache)."""
+    """The process-wide parser (built on first use; its tables come from tables.py's cache)."""
     global _PARSER
     if _PARSER is None:
         _PARSER = RParser()

@@ -120,3 +120,12 @@ def test_unlist_of_a_named_list_keeps_names_only_for_single_values():
     unknown = translate("l <- list(a = c(1, 2), b = 3)\nx <- unlist(l)\n")
     assert [d.code for d in unknown.diagnostics] == ["RK201"]
     assert "single values" in unknown.diagnostics[0].message
+
+
+def test_a_marker_shows_the_r_statement_as_written():
+    """The `# R:` lines are the statement's own text: its spacing and inner comments, and
+    only its part of a line shared with other statements (CRLF line ends too)."""
+    source = "a <- 1; if (b  >  1) {\r\n  print(b)  # note\r\n} else 2; z <- 3\r\n"
+    code = translate(source).code
+    assert "# R: if (b  >  1) {\n# R:   print(b)  # note\n# R: } else 2\nraise" in code
+    assert code.startswith("a = 1\n") and code.endswith("z = 3\n")

@@ -86,6 +86,7 @@ class Emitter:
         api_clash: n.Node | None = None,
     ):
         self.source = source
+        self._source_lines: list[str] | None = None
         self.filename = filename
         self.analysis = analysis
         self.registry = registry
@@ -269,11 +270,22 @@ class Emitter:
         if self.scouting:
             return [py.simple(cst.Pass())]
         lines = [py.comment_line(f"# rkeras2py {problem.code}: {problem.message}")]
-        for r_line in unparse(node).rstrip("\n").splitlines():
+        for r_line in self.r_text(node):
             lines.append(py.comment_line(f"# R: {r_line}".rstrip()))
         message = py.string(f"{problem.code}: {problem.message}")
         raise_ = cst.Raise(py.call("NotImplementedError", message))
         return [py.simple(raise_, leading_lines=lines)]
+
+    def r_text(self, node: n.Node) -> list[str]:
+        """The lines of R `node` was written as (unparsed, for a node the translator made)."""
+        if not (node.line and node.end_line and node.end_column):
+            return unparse(node).rstrip("\n").splitlines()
+        if self._source_lines is None:  # lines as R reads them: CRLF and a lone CR end one
+            self._source_lines = self.source.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        lines = self._source_lines[node.line - 1 : node.end_line]
+        lines[-1] = lines[-1][: node.end_column - 1]
+        lines[0] = lines[0][node.column - 1 :]
+        return lines
 
     # ---- functions -------------------------------------------------------------------
     def enter_function(self, function: n.Function) -> None:

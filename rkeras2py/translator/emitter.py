@@ -99,6 +99,7 @@ class Emitter:
         self.missing_flags: dict[str, str] = {}
         self.scope: Scope = analysis.module_scope
         self.kinds: list[dict[str, Kind]] = [{}]
+        self._known_kinds: dict[int, tuple[n.Node, Kind]] = {}
         self.pending: list[cst.BaseStatement] = []
         self.used_names: set[str] = set()
         self.local_names: set[str] = set()
@@ -155,8 +156,20 @@ class Emitter:
     def kind(self, node: n.Node | None) -> Kind:
         if node is None:
             return Kind.UNKNOWN
+        # Emitters ask the kind of each operand at every level of an expression, and a
+        # kind is worked out from the operands' kinds: remembered, that is linear work.
+        known = self._known_kinds.get(id(node))
+        if known is not None and known[0] is node:
+            return known[1]
         rule = KINDS.get(type(node))
-        return rule(self, node) if rule else Kind.UNKNOWN
+        kind = rule(self, node) if rule else Kind.UNKNOWN
+        self._known_kinds[id(node)] = (node, kind)  # the node is kept: its id stays its own
+        return kind
+
+    def forget_kinds(self) -> None:
+        """Drop remembered kinds: what they were worked out from has changed (a variable's
+        kind, the scope, a class or layer the file defines, a user function's result)."""
+        self._known_kinds = {}
 
     def variable_kind(self, name: str) -> Kind:
         for frame in reversed(self.kinds):
@@ -165,8 +178,17 @@ class Emitter:
         return Kind.UNKNOWN
 
     def set_kind(self, name: str, kind: Kind) -> None:
-        frame = self.kinds[-1]
-        frame[name] = kind if name not in frame or frame[name] is kind else kind
+        self.kinds[-1][name] = kind
+        self.forget_kinds()
+
+    def push_kinds(self, frame: dict[str, Kind]) -> None:
+        """Variables of an inner scope (a lambda's parameter), until `pop_kinds`."""
+        self.kinds.append(frame)
+        self.forget_kinds()
+
+    def pop_kinds(self) -> None:
+        self.kinds.pop()
+        self.forget_kinds()
 
     # ---- expressions -----------------------------------------------------------------
     def expr(self, node: n.Node) -> cst.BaseExpression:
@@ -204,6 +226,7 @@ class Emitter:
         """One R statement with its comments, or a marker when it cannot be translated."""
         saved = self.pending
         self.pending = []
+        self.forget_kinds()
         try:
             emitted = self.value_statement(node, mode)
             emitted = self.pending + emitted
@@ -290,7 +313,7 @@ class Emitter:
     # ---- functions -------------------------------------------------------------------
     def enter_function(self, function: n.Function) -> None:
         self.scope = self.analysis.scope_of(function)
-        self.kinds.append(dict(self.seeded.get(id(function), {})))
+        self.push_kinds(dict(self.seeded.get(id(function), {})))
 
     def observe_call(self, function: n.Function, args: list[n.Arg]) -> None:
         """Record the kinds a user function's parameters receive at this call."""
@@ -314,8 +337,8 @@ class Emitter:
             seen[param] = join(seen[param], kind) if param in seen else kind
 
     def leave_function(self) -> None:
-        self.kinds.pop()
         self.scope = self.scope.parent
+        self.pop_kinds()
 
 
 def attach_comments(emitted: list[cst.BaseStatement], node: n.Node) -> list[cst.BaseStatement]:

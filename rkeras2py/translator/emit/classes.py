@@ -47,6 +47,7 @@ def py_class_statement(emitter: Emitter, node: n.Binary, mode: Mode) -> list[cst
     bases, keywords = _header(emitter, node.left)
     emitter.set_kind(name, Kind.PYOBJ)  # the class object: `$` on it is an attribute
     emitter.class_kinds[name] = instance_kind(emitter, node.left)
+    emitter.forget_kinds()
     initializer = _initializer(node.right)
     if initializer is not None:  # calls of the class tell the kinds of its arguments
         emitter.class_inits[name] = initializer

@@ -137,6 +137,7 @@ def define(
         body = emitter.body(statements, mode)
         if statements:
             emitter.returns[id(function)] = emitter.kind(statements[-1])
+            emitter.forget_kinds()
         body = docstring + declarations + prelude + copies + _drop_final_none(body)
     finally:
         emitter.leave_function()

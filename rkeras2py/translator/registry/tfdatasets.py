@@ -102,7 +102,7 @@ def _formula_function(emitter, formula: n.Formula, stem: str) -> cst.BaseExpress
     kind = _param_kind(formula.rhs, tuple(used))
     saved_top, saved_locals = emitter.top_level, set(emitter.local_names)
     emitter.top_level = False
-    emitter.kinds.append({})
+    emitter.push_kinds({})
     try:
         for node in renamed:  # the body refers to the def's parameters by their names
             node.id = python_names[_FORMULA_ARGS[node.id]]
@@ -114,7 +114,7 @@ def _formula_function(emitter, formula: n.Formula, stem: str) -> cst.BaseExpress
     finally:
         for node in renamed:
             node.id = original[id(node)]
-        emitter.kinds.pop()
+        emitter.pop_kinds()
         emitter.local_names = saved_locals
         emitter.top_level = saved_top
     params = [cst.Param(py.name(python_names[p])) for p in range(max(positions) + 1)]

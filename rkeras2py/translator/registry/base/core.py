@@ -1264,11 +1264,11 @@ def _paste(sep_default: str):
         shown = list(nodes)
         shown[vector_at] = n.Name(item)
         emitter.local_names.add(item)
-        emitter.kinds.append({item: element_of(emitter.kind(nodes[vector_at]))})
+        emitter.push_kinds({item: element_of(emitter.kind(nodes[vector_at]))})
         try:
             body = _fstring(emitter, shown, values, sep)
         finally:
-            emitter.kinds.pop()
+            emitter.pop_kinds()
             emitter.local_names.discard(item)
         if len(nodes) == 1 and collapse is not None:
             joined = py.call(
@@ -1934,11 +1934,11 @@ def _result_kind(emitter: Emitter, data: n.Node, function: n.Node) -> Kind:
     if isinstance(function, n.Name):
         probe = emitter.fresh("probe")
         emitter.local_names.add(probe)
-        emitter.kinds.append({probe: item})
+        emitter.push_kinds({probe: item})
         try:
             return emitter.kind(n.Call(function, [n.Arg(n.Name(probe))]))
         finally:
-            emitter.kinds.pop()
+            emitter.pop_kinds()
             emitter.local_names.discard(probe)
     return Kind.UNKNOWN
 

@@ -293,6 +293,7 @@ def register_class(emitter, variable: str | None, python: str, kind: Kind) -> No
     for r_name in {variable, python} - {None}:
         emitter.set_kind(r_name, Kind.FUNCTION)
         emitter.class_kinds[r_name] = kind
+        emitter.forget_kinds()
 
 
 # ---- new_*_class() and Layer() ---------------------------------------------------------
@@ -328,6 +329,7 @@ def _constructor_statement(emitter, bound: BoundCall, mode: Mode) -> list[cst.Ba
         emitter.user_entries[function] = layer_function(
             function, python, initialize_member(members)
         )
+        emitter.forget_kinds()
         if mode.action == "assign" and not _used_as_value(emitter, function):
             return [definition]  # the R layer function is the class, called as Python does
     else:
@@ -496,6 +498,7 @@ def _create_layer_wrapper_statement(
     entry = layer_function(variable, target, initialize, modifiers, formals)
     emitter.set_kind(variable, Kind.FUNCTION)
     emitter.user_entries[variable] = entry
+    emitter.forget_kinds()
     return []
 
 
@@ -680,6 +683,7 @@ def _keras_model_custom(emitter, bound: BoundCall) -> cst.BaseExpression:
         call_def = method(emitter, "call", closure)
     finally:
         emitter.scope = saved
+        emitter.forget_kinds()
     base = py.dotted(emitter.imports.path("keras.Model"))
     definition = cst.ClassDef(
         py.name(python),

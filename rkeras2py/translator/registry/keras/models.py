@@ -59,6 +59,7 @@ def _keras_model_statement(emitter, bound: BoundCall, mode) -> list[cst.BaseStat
         several = emitter.kind(outputs)
     if several is not None and mode.action == "assign" and isinstance(mode.target, cst.Name):
         emitter.multiple_outputs[mode.target.value] = several
+        emitter.forget_kinds()
     return emitter.finish(emitter.expr(bound.node), mode)
 
 

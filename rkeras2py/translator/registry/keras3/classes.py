@@ -299,6 +299,7 @@ def _statement(emitter, bound: BoundCall, mode: Mode) -> list[cst.BaseStatement]
         # without `initialize`, keras3's function takes what the base class's __init__ does
         formals = None if initialize is not None else ["..."]
         emitter.user_entries[function] = layer_function(function, python, initialize, None, formals)
+        emitter.forget_kinds()
         if mode.action == "assign" and not _used_as_value(emitter, function):
             return [definition]
     else:

@@ -129,3 +129,9 @@ def test_a_marker_shows_the_r_statement_as_written():
     code = translate(source).code
     assert "# R: if (b  >  1) {\n# R:   print(b)  # note\n# R: } else 2\nraise" in code
     assert code.startswith("a = 1\n") and code.endswith("z = 3\n")
+
+
+def test_an_empty_list_filled_by_name_in_a_nested_function_is_a_dict():
+    source = 'x <- list()\nf <- function() {\n  y <- list()\n  g <- function() y[["k"]] <<- 1\n}\n'
+    code = translate(source).code
+    assert code.startswith("x = []\n") and "    y = {}\n" in code

@@ -28,6 +28,9 @@ class Scope:
     functions: set[str] = field(default_factory=set)
     definitions: dict[str, n.Function] = field(default_factory=dict)
     classes: set[str] = field(default_factory=set)
+    # names whose elements are assigned by name here or in a nested function
+    # (`x$a <- v`, `x[["a"]] <- v`, `x[[obj$key]] <- v`): `x <- list()` makes them a dict
+    filled_by_name: set[str] = field(default_factory=set)
     # a `%py_class%` body: its assignments are class members, not variables of the file
     is_class: bool = False
 
@@ -241,6 +244,12 @@ def _constructor_scope(node: n.Call, scope: Scope, scopes: dict) -> list[tuple[n
 
 
 def _record_assignment(node: n.Assign, scope: Scope) -> None:
+    filled = _filled_by_name(node.target)
+    if filled is not None:
+        outer: Scope | None = scope
+        while outer is not None:
+            outer.filled_by_name.add(filled)
+            outer = outer.parent
     if _is_dotty(node.target):  # `.[a, b] <- value` binds a and b
         scope.assigned.update(_dotty_names(node.target))
         return
@@ -259,6 +268,21 @@ def _record_assignment(node: n.Assign, scope: Scope) -> None:
         scope.definitions[name] = node.value
     else:
         scope.assigned.add(name)
+
+
+def _filled_by_name(target: n.Node) -> str | None:
+    """`x` of `x$a <- v`, `x[["a"]] <- v` or `x[[obj$key]] <- v`."""
+    if isinstance(target, n.Extract) and isinstance(target.obj, n.Name):
+        return target.obj.id
+    if (
+        isinstance(target, n.Index)
+        and target.double
+        and isinstance(target.obj, n.Name)
+        and len(target.args) == 1
+        and isinstance(target.args[0].value, (n.Str, n.Extract))
+    ):
+        return target.obj.id
+    return None
 
 
 def _is_dotty(target: n.Node) -> bool:

@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import functools
-
 import libcst as cst
 
 from ...grammar import nodes as n
@@ -93,7 +91,7 @@ def assign_statement(emitter: Emitter, node: n.Assign, mode: Mode) -> list[cst.B
             )
     if isinstance(target, (n.Name, n.Str)) and _empty_list(value):
         name = target.id if isinstance(target, n.Name) else target.value
-        if _filled_by_name(emitter.scope.node, name):
+        if name in emitter.scope.filled_by_name:
             # `x <- list()` then `x$a <- ...` / `x[[key]] <- ...`: a named list, a dict
             emitter.set_kind(name, Kind.NAMED_LIST)
             return [py.assign(py.name(python_name(name)), cst.Dict([]))] + _value_after(
@@ -173,35 +171,6 @@ def _append_idiom(emitter: Emitter, target: n.Node, value: n.Node):
 
 def _empty_list(node: n.Node) -> bool:
     return isinstance(node, n.Call) and getattr(node.func, "id", None) == "list" and not node.args
-
-
-def _filled_by_name(scope_node: n.Node, name: str) -> bool:
-    """Whether the R code assigns elements of `name` by name (`name$a <- v`,
-    `name[["a"]] <- v`, `name[[obj$key]] <- v`) in this function or file."""
-    return name in _names_filled_by_name(scope_node)
-
-
-@functools.lru_cache(maxsize=64)
-def _names_filled_by_name(scope_node: n.Node) -> frozenset[str]:
-    """The names `_filled_by_name` is true of, found in one walk of the scope."""
-    from ...grammar.walk import walk
-
-    names: set[str] = set()
-    for node in walk(scope_node):
-        if not isinstance(node, n.Assign):
-            continue
-        target = node.target
-        if isinstance(target, n.Extract) and isinstance(target.obj, n.Name):
-            names.add(target.obj.id)
-        if (
-            isinstance(target, n.Index)
-            and target.double
-            and isinstance(target.obj, n.Name)
-            and len(target.args) == 1
-            and isinstance(target.args[0].value, (n.Str, n.Extract))
-        ):
-            names.add(target.obj.id)
-    return frozenset(names)
 
 
 def _value_after(emitter: Emitter, target: n.Node, mode: Mode) -> list[cst.BaseStatement]:

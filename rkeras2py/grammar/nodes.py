@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import ClassVar
 
 
@@ -27,7 +27,7 @@ class Comment:
     column: int
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False, repr=False, slots=True)
 class Node:
     """Base class: source span and attached comments."""
 
@@ -46,8 +46,19 @@ class Node:
 
     __hash__ = object.__hash__
 
+    def __repr__(self) -> str:
+        # The dataclass repr, written once here: generating one per node class is a third
+        # of what importing this module costs, on every start of the translator.
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in _repr_fields(type(self)))
+        return f"{type(self).__qualname__}({shown})"
 
-@dataclass(eq=False, slots=True)
+
+@functools.cache
+def _repr_fields(cls: type[Node]) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls) if f.repr)
+
+
+@dataclass(eq=False, repr=False, slots=True)
 class Module(Node):
     """A whole file: its statements, and the comments after the last one."""
 
@@ -57,7 +68,7 @@ class Module(Node):
     filename: str = field(default="<string>", repr=False)
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False, repr=False, slots=True)
 class Block(Node):
     """`{ ... }`: a sequence of statements whose value is the last one."""
 
@@ -66,7 +77,7 @@ class Block(Node):
     trailing_comments: list[Comment] = field(default_factory=list, repr=False)
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False, repr=False, slots=True)
 class Paren(Node):
     """`( expr )`: R keeps parentheses in its syntax tree, and so do we."""
 
@@ -74,7 +85,7 @@ class Paren(Node):
     expr: Node
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False, repr=False, slots=True)
 class Num(Node):
     """A numeric literal, kept as written (`1L`, `0x10L`, `1e-3`, `.5`, `2i`)."""
 
@@ -120,7 +131,7 @@ def _hex_value(digits: str) -> float:
     return math.ldexp(number, int(exponent)) if exponent else number
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False, repr=False, slots=True)
 class Str(Node):
     """A string literal, decoded (`raw` records that it was written `r"(...)"`)."""
 
@@ -128,7 +139,7 @@ class Str(Node):
     raw: bool = False
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False, repr=False, slots=True)
 class Const(Node):
     """`TRUE FALSE NULL NA NA_integer_ NA_real_ NA_character_ NA_complex_ Inf NaN`.
 
@@ -138,7 +149,7 @@ class Const(Node):
     name: str
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False, repr=False, slots=True)
 class Name(Node):
     """A symbol; `quoted` when it was written in backticks."""
 
@@ -146,12 +157,12 @@ class Name(Node):
     quoted: bool = False
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False, repr=False, slots=True)
 class Placeholder(Node):
     """The `_` placeholder of the native pipe `|>`."""
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False, repr=False, slots=True)
 class Unary(Node):
     """`-x`, `+x`, `!x`, `?x`."""
 
@@ -160,7 +171,7 @@ class Unary(Node):
     operand: Node
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False, repr=False, slots=True)
 class Binary(Node):
     """Arithmetic, comparison, logic, `:`, `%any%` specials, `|>` and binary `?`.
 
@@ -173,7 +184,7 @@ class Binary(Node):
     right: Node
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False, repr=False, slots=True)
 class Formula(Node):
     """`lhs ~ rhs`, or one-sided `~ rhs` (then `lhs` is None)."""
 
@@ -182,7 +193,7 @@ class Formula(Node):
     rhs: Node
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False, repr=False, slots=True)
 class Assign(Node):
     """`target <- value`, also `<<-`, `=`, `:=`, and `value -> target` / `->>`.
 
@@ -200,7 +211,7 @@ class Assign(Node):
         return self.op in ("<<-", "->>")
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False, repr=False, slots=True)
 class Arg(Node):
     """One argument of a call or index: `value`, `name = value`, or empty (`x[, 1]`).
 
@@ -213,7 +224,7 @@ class Arg(Node):
     name_quote: str | None = None
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False, repr=False, slots=True)
 class Call(Node):
     """`func(args)`."""
 
@@ -222,7 +233,7 @@ class Call(Node):
     args: list[Arg]
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False, repr=False, slots=True)
 class Index(Node):
     """`obj[args]`, or `obj[[args]]` when `double`."""
 
@@ -232,7 +243,7 @@ class Index(Node):
     double: bool = False
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False, repr=False, slots=True)
 class Extract(Node):
     """`obj$name` or `obj@name`; `quote` is the quote the name was written in, if any."""
 
@@ -243,7 +254,7 @@ class Extract(Node):
     quote: str | None = None
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False, repr=False, slots=True)
 class Namespace(Node):
     """`package::name`, or `package:::name` when `internal`.
 
@@ -257,7 +268,7 @@ class Namespace(Node):
     name_quote: str | None = None
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False, repr=False, slots=True)
 class Param(Node):
     """A formal argument of a function, with its default if it has one."""
 
@@ -266,7 +277,7 @@ class Param(Node):
     default: Node | None = None
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False, repr=False, slots=True)
 class Function(Node):
     """`function(params) body`, or `\\(params) body` when `lambda_syntax`."""
 
@@ -276,7 +287,7 @@ class Function(Node):
     lambda_syntax: bool = False
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False, repr=False, slots=True)
 class If(Node):
     child_fields: ClassVar[tuple[str, ...]] = ("cond", "then", "orelse")
     cond: Node
@@ -284,7 +295,7 @@ class If(Node):
     orelse: Node | None = None
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False, repr=False, slots=True)
 class For(Node):
     child_fields: ClassVar[tuple[str, ...]] = ("var", "iterable", "body")
     var: Name
@@ -292,24 +303,24 @@ class For(Node):
     body: Node
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False, repr=False, slots=True)
 class While(Node):
     child_fields: ClassVar[tuple[str, ...]] = ("cond", "body")
     cond: Node
     body: Node
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False, repr=False, slots=True)
 class Repeat(Node):
     child_fields: ClassVar[tuple[str, ...]] = ("body",)
     body: Node
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False, repr=False, slots=True)
 class Break(Node):
     pass
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False, repr=False, slots=True)
 class Next(Node):
     pass

@@ -7,7 +7,10 @@ import libcst as cst
 
 from . import pyast as py
 
-_DEFINITIONS = (cst.FunctionDef, cst.ClassDef)
+# By exact type (libcst's node classes are final): isinstance on libcst's abstract base
+# classes goes through ABCMeta, for every statement of the file.
+_DEFINITIONS = frozenset({cst.FunctionDef, cst.ClassDef})
+_COMPOUNDS = frozenset({cst.If, cst.For, cst.While, cst.With, cst.Try})
 
 
 def _blank_lines(statement: cst.BaseStatement) -> int:
@@ -36,7 +39,7 @@ def space_statements(body: list[cst.BaseStatement], *, top_level: bool) -> list[
         wanted = min(_blank_lines(statement), around if top_level else 1)
         if position:
             previous = body[position - 1]
-            if isinstance(statement, _DEFINITIONS) or isinstance(previous, _DEFINITIONS):
+            if type(statement) in _DEFINITIONS or type(previous) in _DEFINITIONS:
                 wanted = around
         else:
             wanted = 0
@@ -46,13 +49,12 @@ def space_statements(body: list[cst.BaseStatement], *, top_level: bool) -> list[
 
 
 def _space_inside(statement: cst.BaseStatement) -> cst.BaseStatement:
-    if isinstance(statement, (cst.FunctionDef, cst.ClassDef)) and isinstance(
-        statement.body, cst.IndentedBlock
-    ):
+    kind = type(statement)
+    if kind in _DEFINITIONS and type(statement.body) is cst.IndentedBlock:
         inner = space_statements(list(statement.body.body), top_level=False)
         return _with_body(statement, inner)
-    if isinstance(statement, (cst.If, cst.For, cst.While, cst.With, cst.Try)):
-        if isinstance(statement.body, cst.IndentedBlock):
+    if kind in _COMPOUNDS:
+        if type(statement.body) is cst.IndentedBlock:
             inner = space_statements(list(statement.body.body), top_level=False)
             statement = _with_body(statement, inner)
     return statement

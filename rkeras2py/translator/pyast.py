@@ -72,6 +72,8 @@ _TYPE_LEVELS = {
 }
 _OPERATOR_LEVELS = {operator: level for operator, level in _BINARY.values()}
 _NUMBERS = frozenset({cst.Integer, cst.Float, cst.Imaginary})
+_SIMPLE_ATOMS = frozenset({cst.Name, cst.Integer, cst.Float})
+_SIGNS = frozenset({cst.Minus, cst.Plus})
 
 
 def precedence(node: cst.BaseExpression) -> int:
@@ -204,7 +206,7 @@ def call(func: cst.BaseExpression | str, *args, **kwargs) -> cst.Call:
     """`func(*args, **kwargs)`; args may be expressions or ready `cst.Arg`s."""
     if isinstance(func, str):
         func = dotted(func)
-    items = [a if isinstance(a, cst.Arg) else arg(a) for a in args]
+    items = [a if type(a) is cst.Arg else arg(a) for a in args]
     items += [arg(value, keyword) for keyword, value in kwargs.items()]
     return cst.Call(
         at_least(func, PRIMARY), items, whitespace_after_func=_NONE, whitespace_before_args=_NONE
@@ -215,11 +217,11 @@ def _simple_power_operand(node: cst.BaseExpression) -> bool:
     """ruff hugs `**` when both sides are names, numbers or attribute chains."""
     if node.lpar:
         return False
-    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, (cst.Minus, cst.Plus)):
+    if type(node) is cst.UnaryOperation and type(node.operator) in _SIGNS:
         return _simple_power_operand(node.expression)
-    while isinstance(node, cst.Attribute):
+    while type(node) is cst.Attribute:
         node = node.value
-    return isinstance(node, (cst.Name, cst.Integer, cst.Float))
+    return type(node) in _SIMPLE_ATOMS
 
 
 def binop(left: cst.BaseExpression, op: str, right: cst.BaseExpression) -> cst.BaseExpression:
@@ -262,9 +264,7 @@ def ternary(test, body, orelse) -> cst.IfExp:
 
 
 def subscript(obj: cst.BaseExpression, *indices: cst.BaseExpression | cst.Slice) -> cst.Subscript:
-    elements = [
-        cst.SubscriptElement(cst.Index(i) if not isinstance(i, cst.Slice) else i) for i in indices
-    ]
+    elements = [cst.SubscriptElement(i if type(i) is cst.Slice else cst.Index(i)) for i in indices]
     return cst.Subscript(
         at_least(obj, PRIMARY),
         elements,
@@ -277,9 +277,9 @@ def subscript(obj: cst.BaseExpression, *indices: cst.BaseExpression | cst.Slice)
 def _simple_bound(node: cst.BaseExpression | None) -> bool:
     if node is None:
         return True
-    if isinstance(node, cst.UnaryOperation) and not node.lpar:
+    if type(node) is cst.UnaryOperation and not node.lpar:
         return _simple_bound(node.expression)
-    return isinstance(node, (cst.Name, cst.Integer, cst.Float)) and not node.lpar
+    return type(node) in _SIMPLE_ATOMS and not node.lpar
 
 
 def slice_(lower=None, upper=None, step=None) -> cst.Slice:

@@ -549,7 +549,8 @@ def _results(jobs: list[Job], settings: Settings, workers: int):
 
     _warm_up()  # forked workers start with the parser and the registry built
     workers = min(workers, len(jobs))
-    chunk = max(1, len(jobs) // (workers * 8))  # fewer round trips for many small files
+    # a few files per round trip, but small chunks: the workers finish close together
+    chunk = max(1, len(jobs) // (workers * 24))
     with ProcessPoolExecutor(max_workers=workers) as executor:
         results = executor.map(process, jobs, repeat(settings), chunksize=chunk)
         for index in range(len(jobs)):

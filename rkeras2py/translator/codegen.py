@@ -104,6 +104,33 @@ class _Printer:
         self.node(node.whitespace_before)
         self.add(_CLOSING[type(node)])
 
+    def fields(self, node, spec: tuple[str, ...]) -> None:
+        """`node`'s fields in the order `spec` names them (a `_Word` is printed as it is);
+        a field that is None is left out, one holding a sequence prints each item."""
+        for item in spec:
+            if type(item) is _Word:
+                self.add(item)
+                continue
+            value = getattr(node, item)
+            if value is None:
+                continue
+            if type(value) in _SEQUENCES:
+                for part in value:
+                    self.node(part)
+            else:
+                self.node(value)
+
+    def sequence(self, node) -> None:
+        self.fields(node, _FIELDS[type(node)])
+
+    def compound(self, node) -> None:
+        """A compound statement whose header is a plain sequence of fields (`for`, `while`,
+        `else`): its leading lines, the indentation, then the fields."""
+        for line in node.leading_lines:
+            self.node(line)
+        self.tokens.extend(self.state.indent_tokens)
+        self.fields(node, _FIELDS[type(node)])
+
     # Expressions
 
     def parenthesised(self, node, body: Callable[[_Printer, cst.CSTNode], None]) -> None:
@@ -136,41 +163,25 @@ class _Printer:
         keyword = node.keyword
         if keyword is not None:
             self.node(keyword)
-        equal = node.equal
-        if equal is _DEFAULT and keyword is not None:
-            self.add(" = ")
-        elif type(equal) is cst.AssignEqual:
-            self.operator(equal)
+        self.token(node.equal, keyword is not None, " = ")
         self.node(node.value)
-        self.comma(node.comma, default_comma, ", ")
+        self.token(node.comma, default_comma, ", ")
         self.node(node.whitespace_after_arg)
 
-    def comma(self, comma, default_comma: bool, default_text: str) -> None:
-        if comma is _DEFAULT:
-            if default_comma:
+    def token(self, token, wanted: bool, default_text: str) -> None:
+        """An optional one-token operator (a comma, `=`, `:`): `default_text` where the node
+        leaves it to its context (MaybeSentinel.DEFAULT) and the context wants it."""
+        if token is _DEFAULT:
+            if wanted:
                 self.add(default_text)
-        elif type(comma) is cst.Comma:
-            self.operator(comma)
-
-    def binary_body(self, node) -> None:
-        self.node(node.left)
-        self.node(node.operator)
-        self.node(node.right)
-
-    def unary_body(self, node: cst.UnaryOperation) -> None:
-        self.node(node.operator)
-        self.node(node.expression)
+        else:
+            self.operator(token)
 
     def comparison_body(self, node: cst.Comparison) -> None:
         self.node(node.left)
         for target in node.comparisons:
             self.node(target.operator)
             self.node(target.comparator)
-
-    def attribute_body(self, node: cst.Attribute) -> None:
-        self.node(node.value)
-        self.node(node.dot)
-        self.node(node.attr)
 
     def subscript_body(self, node: cst.Subscript) -> None:
         self.node(node.value)
@@ -179,7 +190,7 @@ class _Printer:
         last = len(node.slice) - 1
         for i, element in enumerate(node.slice):
             self.node(element.slice)
-            self.comma(element.comma, i != last, ", ")
+            self.token(element.comma, i != last, ", ")
         self.node(node.rbracket)
 
     def index(self, node: cst.Index) -> None:
@@ -197,11 +208,7 @@ class _Printer:
         self.node(node.first_colon)
         if node.upper is not None:
             self.node(node.upper)
-        second_colon = node.second_colon
-        if second_colon is _DEFAULT and node.step is not None:
-            self.add(":")
-        elif type(second_colon) is cst.Colon:
-            self.operator(second_colon)
+        self.token(node.second_colon, node.step is not None, ":")
         if node.step is not None:
             self.node(node.step)
 
@@ -213,15 +220,11 @@ class _Printer:
             if element_type is cst.Element:
                 self.node(element.value)
             elif element_type is cst.DictElement:
-                self.node(element.key)
-                self.node(element.whitespace_before_colon)
-                self.add(":")
-                self.node(element.whitespace_after_colon)
-                self.node(element.value)
+                self.fields(element, _FIELDS[cst.DictElement])
             else:
                 element._codegen(self.state, default_comma=i != last, default_comma_whitespace=True)
                 continue
-            self.comma(element.comma, i != last, ", ")
+            self.token(element.comma, i != last, ", ")
 
     def bracketed_body(self, node) -> None:
         opening, closing = _BRACKETS[type(node)]
@@ -233,7 +236,7 @@ class _Printer:
         elements = node.elements
         if len(elements) == 1 and type(elements[0]) is cst.Element:
             self.node(elements[0].value)
-            self.comma(elements[0].comma, True, ",")
+            self.token(elements[0].comma, True, ",")
         elif len(elements) == 1:
             elements[0]._codegen(self.state, default_comma=True, default_comma_whitespace=False)
         else:
@@ -246,48 +249,10 @@ class _Printer:
         self.node(node.for_in)
         self.node(getattr(node, closing))
 
-    def comp_for(self, node: cst.CompFor) -> None:
-        self.node(node.whitespace_before)
-        if node.asynchronous is not None:
-            self.node(node.asynchronous)
-        self.add("for")
-        self.node(node.whitespace_after_for)
-        self.node(node.target)
-        self.node(node.whitespace_before_in)
-        self.add("in")
-        self.node(node.whitespace_after_in)
-        self.node(node.iter)
-        for condition in node.ifs:
-            self.node(condition)
-        if node.inner_for_in is not None:
-            self.node(node.inner_for_in)
-
-    def comp_if(self, node: cst.CompIf) -> None:
-        self.node(node.whitespace_before)
-        self.add("if")
-        self.node(node.whitespace_before_test)
-        self.node(node.test)
-
-    def if_exp_body(self, node: cst.IfExp) -> None:
-        self.node(node.body)
-        self.node(node.whitespace_before_if)
-        self.add("if")
-        self.node(node.whitespace_after_if)
-        self.node(node.test)
-        self.node(node.whitespace_before_else)
-        self.add("else")
-        self.node(node.whitespace_after_else)
-        self.node(node.orelse)
-
     # Statements
 
     def module(self, node: cst.Module) -> None:
-        for line in node.header:
-            self.node(line)
-        for statement in node.body:
-            self.node(statement)
-        for line in node.footer:
-            self.node(line)
+        self.fields(node, ("header", "body", "footer"))
         if node.has_trailing_newline:
             if not self.tokens:
                 self.add(self.state.default_newline)
@@ -321,32 +286,14 @@ class _Printer:
                     statement._codegen(self.state, default_semicolon=i != last)
                 else:
                     printer(self, statement)
-                    self.semicolon(statement.semicolon, i != last)
+                    self.token(statement.semicolon, i != last, "; ")
         else:
             self.add("pass")
         self.node(node.trailing_whitespace)
 
-    def semicolon(self, semicolon, default_semicolon: bool) -> None:
-        if semicolon is _DEFAULT:
-            if default_semicolon:
-                self.add("; ")
-        else:
-            self.node(semicolon)
-
     def assign(self, node: cst.Assign) -> None:
         for target in node.targets:
-            self.node(target.target)
-            self.node(target.whitespace_before_equal)
-            self.add("=")
-            self.node(target.whitespace_after_equal)
-        self.node(node.value)
-
-    def aug_assign(self, node: cst.AugAssign) -> None:
-        self.node(node.target)
-        self.node(node.operator)
-        self.node(node.value)
-
-    def expr(self, node: cst.Expr) -> None:
+            self.fields(target, _FIELDS[cst.AssignTarget])
         self.node(node.value)
 
     def return_(self, node: cst.Return) -> None:
@@ -386,14 +333,11 @@ class _Printer:
             self.node(line)
         state.indent_tokens.pop()
 
-    def compound_start(self, node, keyword: str) -> None:
+    def if_(self, node: cst.If, keyword: str = "if") -> None:
         for line in node.leading_lines:
             self.node(line)
         self.tokens.extend(self.state.indent_tokens)
         self.add(keyword)
-
-    def if_(self, node: cst.If, keyword: str = "if") -> None:
-        self.compound_start(node, keyword)
         self.node(node.whitespace_before_test)
         self.node(node.test)
         self.node(node.whitespace_after_test)
@@ -405,51 +349,11 @@ class _Printer:
         elif orelse is not None:
             self.node(orelse)
 
-    def else_(self, node: cst.Else) -> None:
-        self.compound_start(node, "else")
-        self.node(node.whitespace_before_colon)
-        self.add(":")
-        self.node(node.body)
-
-    def for_(self, node: cst.For) -> None:
-        for line in node.leading_lines:
-            self.node(line)
-        self.tokens.extend(self.state.indent_tokens)
-        if node.asynchronous is not None:
-            self.node(node.asynchronous)
-        self.add("for")
-        self.node(node.whitespace_after_for)
-        self.node(node.target)
-        self.node(node.whitespace_before_in)
-        self.add("in")
-        self.node(node.whitespace_after_in)
-        self.node(node.iter)
-        self.node(node.whitespace_before_colon)
-        self.add(":")
-        self.node(node.body)
-        if node.orelse is not None:
-            self.node(node.orelse)
-
-    def while_(self, node: cst.While) -> None:
-        self.compound_start(node, "while")
-        self.node(node.whitespace_after_while)
-        self.node(node.test)
-        self.node(node.whitespace_before_colon)
-        self.add(":")
-        self.node(node.body)
-        if node.orelse is not None:
-            self.node(node.orelse)
-
     def function_def(self, node: cst.FunctionDef) -> None:
         if node.asynchronous is not None or node.type_parameters is not None:
             node._codegen(self.state)
             return
-        for line in node.leading_lines:
-            self.node(line)
-        for decorator in node.decorators:
-            self.node(decorator)
-        for line in node.lines_after_decorators:
-            self.node(line)
+        self.fields(node, ("leading_lines", "decorators", "lines_after_decorators"))
         self.tokens.extend(self.state.indent_tokens)
         self.add("def")
         self.node(node.whitespace_after_def)
@@ -488,14 +392,10 @@ class _Printer:
         self.node(node.name)
         if node.annotation is not None:
             node.annotation._codegen(self.state, default_indicator=":")
-        equal = node.equal
-        if equal is _DEFAULT and node.default is not None:
-            self.add(" = ")
-        elif type(equal) is cst.AssignEqual:
-            self.operator(equal)
+        self.token(node.equal, node.default is not None, " = ")
         if node.default is not None:
             self.node(node.default)
-        self.comma(node.comma, default_comma, ", ")
+        self.token(node.comma, default_comma, ", ")
         self.node(node.whitespace_after_param)
 
 
@@ -505,6 +405,41 @@ def _operators(base: type) -> list[type]:
     return [cls for cls in vars(cst).values() if base in getattr(cls, "__mro__", ())]
 
 
+class _Word(str):
+    """Text a `_FIELDS` entry prints as it is, between the fields it names."""
+
+
+_SEQUENCES = frozenset({list, tuple})
+_IF, _ELSE, _FOR, _IN, _COLON = _Word("if"), _Word("else"), _Word("for"), _Word("in"), _Word(":")
+# Nodes printed as their fields in order, with the words between them.
+_FIELDS: dict[type, tuple[str, ...]] = {
+    cst.BinaryOperation: ("left", "operator", "right"),
+    cst.BooleanOperation: ("left", "operator", "right"),
+    cst.UnaryOperation: ("operator", "expression"),
+    cst.Attribute: ("value", "dot", "attr"),
+    cst.AugAssign: ("target", "operator", "value"),
+    cst.Expr: ("value",),
+    cst.IfExp: (
+        *("body", "whitespace_before_if", _IF, "whitespace_after_if", "test"),
+        *("whitespace_before_else", _ELSE, "whitespace_after_else", "orelse"),
+    ),
+    cst.CompFor: (
+        *("whitespace_before", "asynchronous", _FOR, "whitespace_after_for", "target"),
+        *("whitespace_before_in", _IN, "whitespace_after_in", "iter", "ifs", "inner_for_in"),
+    ),
+    cst.CompIf: ("whitespace_before", _IF, "whitespace_before_test", "test"),
+    cst.For: (
+        *("asynchronous", _FOR, "whitespace_after_for", "target", "whitespace_before_in", _IN),
+        *("whitespace_after_in", "iter", "whitespace_before_colon", _COLON, "body", "orelse"),
+    ),
+    cst.While: (
+        *(_Word("while"), "whitespace_after_while", "test", "whitespace_before_colon"),
+        *(_COLON, "body", "orelse"),
+    ),
+    cst.Else: (_ELSE, "whitespace_before_colon", _COLON, "body"),
+    cst.DictElement: ("key", "whitespace_before_colon", _COLON, "whitespace_after_colon", "value"),
+    cst.AssignTarget: ("target", "whitespace_before_equal", _Word("="), "whitespace_after_equal"),
+}
 _ATOM_BODY = _Printer.value
 _PLAIN_STARS = frozenset({type(_DEFAULT), cst.Param})
 _OPENING = {cst.LeftParen: "(", cst.LeftSquareBracket: "[", cst.LeftCurlyBrace: "{"}
@@ -519,11 +454,11 @@ _BRACKETS = {
 _WORDS = {cst.Pass: "pass", cst.Break: "break", cst.Continue: "continue"}
 _EXPRESSION_BODIES: dict[type, Callable[[_Printer, cst.CSTNode], None]] = {
     cst.Call: _Printer.call_body,
-    cst.BinaryOperation: _Printer.binary_body,
-    cst.BooleanOperation: _Printer.binary_body,
-    cst.UnaryOperation: _Printer.unary_body,
+    cst.BinaryOperation: _Printer.sequence,
+    cst.BooleanOperation: _Printer.sequence,
+    cst.UnaryOperation: _Printer.sequence,
     cst.Comparison: _Printer.comparison_body,
-    cst.Attribute: _Printer.attribute_body,
+    cst.Attribute: _Printer.sequence,
     cst.Subscript: _Printer.subscript_body,
     cst.List: _Printer.bracketed_body,
     cst.Set: _Printer.bracketed_body,
@@ -531,12 +466,12 @@ _EXPRESSION_BODIES: dict[type, Callable[[_Printer, cst.CSTNode], None]] = {
     cst.Tuple: _Printer.tuple_body,
     cst.ListComp: _Printer.comprehension_body,
     cst.SetComp: _Printer.comprehension_body,
-    cst.IfExp: _Printer.if_exp_body,
+    cst.IfExp: _Printer.sequence,
 }
 _SMALL_STATEMENTS: dict[type, Callable[[_Printer, cst.CSTNode], None]] = {
     cst.Assign: _Printer.assign,
-    cst.AugAssign: _Printer.aug_assign,
-    cst.Expr: _Printer.expr,
+    cst.AugAssign: _Printer.sequence,
+    cst.Expr: _Printer.sequence,
     cst.Return: _Printer.return_,
     cst.Raise: _Printer.raise_,
     cst.Pass: _Printer.word,
@@ -560,17 +495,17 @@ _PRINTERS: dict[type, Callable[[_Printer, cst.CSTNode], None]] = {
     **dict.fromkeys(_operators(BaseUnaryOp), _Printer.unary_operator),
     cst.Index: _Printer.index,
     cst.Slice: _Printer.slice,
-    cst.CompFor: _Printer.comp_for,
-    cst.CompIf: _Printer.comp_if,
+    cst.CompFor: _Printer.sequence,
+    cst.CompIf: _Printer.sequence,
     cst.Module: _Printer.module,
     cst.EmptyLine: _Printer.empty_line,
     cst.TrailingWhitespace: _Printer.trailing_whitespace,
     cst.SimpleStatementLine: _Printer.simple_statement_line,
     cst.IndentedBlock: _Printer.indented_block,
     cst.If: _Printer.if_,
-    cst.Else: _Printer.else_,
-    cst.For: _Printer.for_,
-    cst.While: _Printer.while_,
+    cst.Else: _Printer.compound,
+    cst.For: _Printer.compound,
+    cst.While: _Printer.compound,
     cst.FunctionDef: _Printer.function_def,
     cst.Parameters: _Printer.parameters,
 }

@@ -21,6 +21,7 @@ from libcst._nodes.internal import CodegenState
 from libcst._nodes.op import BaseUnaryOp, _BaseOneTokenOp, _BaseTwoTokenOp
 
 _DEFAULT = MaybeSentinel.DEFAULT
+_SPACE = cst.SimpleWhitespace
 
 
 class _NoPosition:
@@ -58,7 +59,11 @@ class _Printer:
         self.add = state.tokens.append
 
     def node(self, node: cst.CSTNode) -> None:
-        printer = _PRINTERS.get(type(node))
+        node_type = type(node)
+        if node_type is _SPACE:  # half of all nodes printed: no call for them
+            self.add(node.value)
+            return
+        printer = _PRINTERS.get(node_type)
         if printer is None:
             node._codegen(self.state)
         else:

@@ -3,17 +3,21 @@ back as plain data, so a process that parses R does not import Lark."""
 
 from __future__ import annotations
 
+import marshal
+import os
 import subprocess
 import sys
 
-from rkeras2py.grammar import tables
+import pytest
+
+from rkeras2py.grammar import diskcache, tables
 from rkeras2py.grammar.parser import RParser
 
 SOURCE = "f <- function(x, y = 2) { x[-1] + y }\nf(1:3) |> print()\n"
 
 
 def test_tables_are_computed_when_missing_and_read_back_the_same(tmp_path, monkeypatch):
-    monkeypatch.setattr(tables.tempfile, "gettempdir", lambda: str(tmp_path))
+    monkeypatch.setattr(diskcache.tempfile, "gettempdir", lambda: str(tmp_path))
     computed = tables.load()
     (stored,) = tmp_path.glob(".rkeras2py_tables_*.marshal")
     assert tables.load() == computed
@@ -38,3 +42,17 @@ def test_parsing_does_not_import_lark():
     code = "import sys, rkeras2py; rkeras2py.translate('x <- 1'); print('lark' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "False", result.stderr
+
+
+@pytest.mark.skipif(getattr(os, "getuid", lambda: 1)() != 0, reason="needs root to chown")
+def test_a_tables_file_another_user_owns_is_not_trusted(tmp_path, monkeypatch):
+    """The temp directory is shared: a file planted there must not decide how R parses."""
+    monkeypatch.setattr(diskcache.tempfile, "gettempdir", lambda: str(tmp_path))
+    tables.load()
+    (stored,) = tmp_path.glob(".rkeras2py_tables_*.marshal")
+    planted = marshal.loads(stored.read_bytes())
+    planted = (planted[1], *planted[1:])  # starts in the end state: nothing would parse
+    stored.write_bytes(marshal.dumps(planted))
+    os.chown(stored, 12345, 12345)
+    assert RParser().parse(SOURCE) == RParser().parse(SOURCE)  # parsed: not the planted file
+    assert stored.stat().st_uid == 0

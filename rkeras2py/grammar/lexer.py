@@ -19,13 +19,10 @@ R's gram.y, as lark's `indenter.py` mirrors Python's tokenizer.
 from __future__ import annotations
 
 import functools
-import hashlib
-import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
-from pathlib import Path
+
+from .diskcache import remembered
 
 # Token types after which newlines are eaten (R's EatLines = 1).
 _EAT_AFTER = frozenset(
@@ -137,22 +134,17 @@ class Scanner:
 
 def _cached_first_chars(terminals) -> dict[str, int]:
     """Each terminal's first-character set, computed once per grammar and kept on disk."""
-    key = hashlib.sha256("\n".join(f"{t.name}={t.regexp}" for t in terminals).encode()).hexdigest()[
-        :16
-    ]
-    path = Path(tempfile.gettempdir()) / f".rkeras2py_first_chars_{key}.json"
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        pass
-    firsts = {t.name: _first_chars(t.regexp) for t in terminals}
-    try:
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(firsts), encoding="utf-8")
-        os.replace(temporary, path)
-    except OSError:
-        pass  # a read-only temp directory only costs the probing again next time
-    return firsts
+    source = "\n".join(f"{t.name}={t.regexp}" for t in terminals)
+    names = {t.name for t in terminals}
+
+    def read(firsts) -> dict[str, int]:
+        if not isinstance(firsts, dict) or set(firsts) != names:
+            raise ValueError("first characters of other terminals")
+        return firsts
+
+    return remembered(
+        "first_chars", source, lambda: {t.name: _first_chars(t.regexp) for t in terminals}, read
+    )
 
 
 def _regex(terminals, name: str) -> str:

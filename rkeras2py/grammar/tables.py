@@ -3,19 +3,17 @@
 The parser drives the tables itself (parser.py), so all it needs from Lark is what Lark
 computed: each state's actions, each rule's size, name and which children its builder
 keeps, and the terminals. Lark is imported and asked only when the grammar (or this
-format) is new to the machine; the answer is kept with `marshal` in the temp directory, so
-a process start reads a small file instead of importing Lark and unpickling its own cache,
+format) is new to the machine; the answer is kept as plain data (diskcache.py), so a
+process start reads a small file instead of importing Lark and unpickling its own cache,
 which cost more than everything else a short file's translation does.
 """
 
 from __future__ import annotations
 
-import hashlib
-import marshal
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from .diskcache import remembered
 
 GRAMMAR = Path(__file__).with_name("r.lark")
 _FORMAT = "rkeras2py-tables-1"
@@ -57,17 +55,9 @@ class Tables:
 
 
 def load() -> Tables:
-    """The tables for `r.lark`: from the disk cache, or computed by Lark and cached."""
+    """The tables for `r.lark`: kept from an earlier run, or computed by Lark."""
     text = GRAMMAR.read_text(encoding="utf-8")
-    key = hashlib.sha256(f"{_FORMAT}\n{text}".encode()).hexdigest()[:16]
-    path = Path(tempfile.gettempdir()) / f".rkeras2py_tables_{key}.marshal"
-    try:
-        return _tables(marshal.loads(path.read_bytes()))
-    except (OSError, ValueError, EOFError, TypeError):
-        pass  # not there yet, or damaged: compute them again
-    data = _compute(text)
-    _store(path, data)
-    return _tables(data)
+    return remembered("tables", f"{_FORMAT}\n{text}", lambda: _compute(text), _tables)
 
 
 def _tables(data: tuple) -> Tables:
@@ -79,15 +69,6 @@ def _tables(data: tuple) -> Tables:
         [Rule(*rule) for rule in rules],
         [Terminal(*terminal) for terminal in terminals],
     )
-
-
-def _store(path: Path, data: tuple) -> None:
-    try:
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_bytes(marshal.dumps(data))
-        os.replace(temporary, path)
-    except OSError:
-        pass  # a read-only temp directory only costs computing them again next time
 
 
 class _Names:

@@ -12,7 +12,6 @@ import functools
 from dataclasses import dataclass, field
 
 from ..grammar import nodes as n
-from ..grammar.walk import child_nodes
 
 
 @dataclass
@@ -151,8 +150,12 @@ def analyse(module: n.Module) -> Analysis:
             scope.assigned.add(node.var.id)
         elif kind is n.Namespace:
             uses.append((node.package, node))
-        for child in child_nodes(node):
-            stack.append((child, scope))
+        for name in kind.child_fields:  # the children, read straight from their fields
+            value = getattr(node, name)
+            if type(value) is list:
+                stack.extend([(child, scope) for child in value])
+            elif value is not None:
+                stack.append((value, scope))
     return Analysis(scopes, root, packages, uses, called)
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from .diskcache import remembered
 
 GRAMMAR = Path(__file__).with_name("r.lark")
-_FORMAT = "rkeras2py-tables-1"
+_FORMAT = "rkeras2py-tables-1"  # part of the file's key: a new layout of the data needs a new one
 
 
 @dataclass(frozen=True, slots=True)

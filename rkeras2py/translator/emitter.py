@@ -101,6 +101,8 @@ class Emitter:
         self.kinds: list[dict[str, Kind]] = [{}]
         self._known_kinds: dict[int, tuple[n.Node, Kind]] = {}
         self.pending: list[cst.BaseStatement] = []
+        self.loop_depth = 0  # loops around the statement, in the function being emitted
+        self._outer_loop_depths: list[int] = []
         self.used_names: set[str] = set()
         self.local_names: set[str] = set()
         self.prelude: list[cst.BaseStatement] = []
@@ -232,7 +234,14 @@ class Emitter:
             emitted = self.pending + emitted
         except Unsupported as problem:
             emitted = self.marker(problem, node)
-        except (AttributeError, TypeError, ValueError, KeyError, IndexError) as bug:
+        except (
+            AttributeError,
+            TypeError,
+            ValueError,
+            KeyError,
+            IndexError,
+            cst.CSTValidationError,
+        ) as bug:
             # A bug of ours must not cost the user the whole file: mark this statement.
             problem = Unsupported("RK900", f"internal error: {type(bug).__name__}: {bug}", node)
             emitted = self.marker(problem, node)
@@ -314,6 +323,8 @@ class Emitter:
     def enter_function(self, function: n.Function) -> None:
         self.scope = self.analysis.scope_of(function)
         self.push_kinds(dict(self.seeded.get(id(function), {})))
+        self._outer_loop_depths.append(self.loop_depth)
+        self.loop_depth = 0  # a function's `break` cannot leave a loop it is called from
 
     def observe_call(self, function: n.Function, args: list[n.Arg]) -> None:
         """Record the kinds a user function's parameters receive at this call."""
@@ -339,6 +350,7 @@ class Emitter:
     def leave_function(self) -> None:
         self.scope = self.scope.parent
         self.pop_kinds()
+        self.loop_depth = self._outer_loop_depths.pop()
 
 
 def attach_comments(emitted: list[cst.BaseStatement], node: n.Node) -> list[cst.BaseStatement]:

@@ -130,21 +130,30 @@ def for_statement(emitter: Emitter, node: n.For, mode: Mode) -> list[cst.BaseSta
         emitter.set_kind(node.var.id, item_kind(emitter, node.iterable))
     else:
         emitter.set_kind(node.var.id, element_of(kind) if kind in SEQUENCES else Kind.UNKNOWN)
-    body = branch(emitter, node.body, DISCARD)
+    body = loop_body(emitter, node.body)
     loop = py.for_(py.name(python_name(node.var.id)), iterable, body)
     return [loop, *_null_value(mode)]
 
 
 @statement(n.While)
 def while_statement(emitter: Emitter, node: n.While, mode: Mode) -> list[cst.BaseStatement]:
-    loop = cst.While(emitter.expr(node.cond), branch(emitter, node.body, DISCARD))
+    loop = cst.While(emitter.expr(node.cond), loop_body(emitter, node.body))
     return [loop, *_null_value(mode)]
 
 
 @statement(n.Repeat)
 def repeat_statement(emitter: Emitter, node: n.Repeat, mode: Mode) -> list[cst.BaseStatement]:
-    loop = cst.While(py.name("True"), branch(emitter, node.body, DISCARD))
+    loop = cst.While(py.name("True"), loop_body(emitter, node.body))
     return [loop, *_null_value(mode)]
+
+
+def loop_body(emitter: Emitter, body: n.Node) -> cst.IndentedBlock:
+    """A loop's body, where `break` and `next` have a loop to leave."""
+    emitter.loop_depth += 1
+    try:
+        return branch(emitter, body, DISCARD)
+    finally:
+        emitter.loop_depth -= 1
 
 
 def _null_value(mode: Mode) -> list[cst.BaseStatement]:
@@ -156,12 +165,21 @@ def _null_value(mode: Mode) -> list[cst.BaseStatement]:
 
 @statement(n.Break)
 def break_statement(emitter: Emitter, node: n.Break, mode: Mode) -> list[cst.BaseStatement]:
+    _in_a_loop(emitter, "break", node)
     return [py.simple(cst.Break())]
 
 
 @statement(n.Next)
 def next_statement(emitter: Emitter, node: n.Next, mode: Mode) -> list[cst.BaseStatement]:
+    _in_a_loop(emitter, "next", node)
     return [py.simple(cst.Continue())]
+
+
+def _in_a_loop(emitter: Emitter, word: str, node: n.Node) -> None:
+    """R stops with an error at a `break` or `next` outside a loop of the same function;
+    Python will not even compile it."""
+    if not emitter.loop_depth:
+        emitter.fail("RK102", f"`{word}` outside a loop: R stops here with an error", node)
 
 
 @statement(n.Block)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import keyword
+
 import libcst as cst
 
 from ...grammar import nodes as n
@@ -99,6 +101,16 @@ def tensor_index(emitter: Emitter, node: n.Index) -> cst.BaseExpression:
     return py.subscript(emitter.expr(node.obj), *elements)
 
 
+# The arguments `[` and `[[` take by name; R reads any other name as nothing, positions
+# (`x[i = 2]` is `x[2]`, `m[j = 1, i = 3]` is `m[1, 3]`).
+_INDEX_OPTIONS = frozenset({"drop", "exact"})
+
+
+def index_arguments(node: n.Index) -> list[n.Arg]:
+    """The index arguments of `x[...]`: all but `drop` and `exact`, names ignored."""
+    return [a for a in node.args if a.name not in _INDEX_OPTIONS]
+
+
 def _literal_positions(node: n.Node) -> list[int] | None:
     """`c(1, 3)` as [1, 3] when every element is a literal whole number."""
     if isinstance(node, n.Call) and getattr(node.func, "id", None) == "c" and node.args:
@@ -178,8 +190,8 @@ def index(emitter: Emitter, node: n.Index) -> cst.BaseExpression:
     if not node.double and emitter.kind(node.obj) is Kind.TENSOR:
         return tensor_index(emitter, node)
     obj = emitter.expr(node.obj)
-    args = [a for a in node.args if a.name is None]
-    options = {a.name: a.value for a in node.args if a.name is not None}
+    args = index_arguments(node)
+    options = {a.name: a.value for a in node.args if a.name in _INDEX_OPTIONS}
     keep_dim = isinstance(options.get("drop"), n.Const) and options["drop"].name == "FALSE"
     if node.double or len(args) == 1:
         index_node = args[0].value if args else None
@@ -308,7 +320,7 @@ def _index_kind(emitter: Emitter, node: n.Index) -> Kind:
     container = emitter.kind(node.obj)
     if container is Kind.TENSOR:
         return Kind.TENSOR
-    args = [a for a in node.args if a.name is None]
+    args = index_arguments(node)
     if container is Kind.ARRAY:
         scalar_axes = [
             a for a in args if a.value is not None and emitter.kind(a.value) in NUMERIC_SCALARS
@@ -362,15 +374,23 @@ def extract(emitter: Emitter, node: n.Extract) -> cst.BaseExpression:
     if path is not None and path in emitter.registry.path_renames:
         return py.dotted(emitter.imports.path(emitter.registry.path_renames[path]))
     if _is_private(emitter, node.obj):  # R-side private state: Python's `self._x`
-        return py.attr(py.name("self"), "_" + node.name)
+        return _attribute(py.name("self"), "_" + node.name)
     obj = emitter.expr(node.obj)
     kind = emitter.kind(node.obj)
     attribute = emitter.registry.attributes.get((kind, node.name))
     if attribute is not None:
         return py.attr(obj, attribute.name)
     if node.op == "@" or kind in PYTHON_OBJECTS:
-        return py.attr(obj, node.name)
+        return _attribute(obj, node.name)
     return py.subscript(obj, py.string(_renamed_key(emitter, node)))
+
+
+def _attribute(obj: cst.BaseExpression, name: str) -> cst.BaseExpression:
+    """`obj.name`, or `getattr(obj, "name")` where the R name (`` x$`a b` ``, `x@.a`) is no
+    Python identifier."""
+    if name.isidentifier() and not keyword.iskeyword(name):
+        return py.attr(obj, name)
+    return py.call("getattr", obj, py.string(name))
 
 
 def _renamed_key(emitter: Emitter, node: n.Extract) -> str:

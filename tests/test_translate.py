@@ -135,3 +135,48 @@ def test_an_empty_list_filled_by_name_in_a_nested_function_is_a_dict():
     source = 'x <- list()\nf <- function() {\n  y <- list()\n  g <- function() y[["k"]] <<- 1\n}\n'
     code = translate(source).code
     assert code.startswith("x = []\n") and "    y = {}\n" in code
+
+
+def test_break_and_next_outside_a_loop_are_marked_not_written():
+    """R stops with an error there (and Python would not compile the file): a marker, also
+    in a function defined inside a loop, whose `next` cannot leave the caller's loop."""
+    top = translate("break\n")
+    assert [d.code for d in top.diagnostics] == [
+        "RK102"
+    ] and "raise NotImplementedError" in top.code
+    nested = translate("for (i in 1:3) {\n  if (i > 1) break\n  f <- function() next\n}\n")
+    assert [d.message for d in nested.diagnostics] == [
+        "`next` outside a loop: R stops here with an error"
+    ]
+    assert "        break\n" in nested.code
+    compile(nested.code, "<translation>", "exec")
+
+
+def test_index_argument_names_are_ignored_as_r_ignores_them():
+    """`[` takes `drop` (and `[[` `exact`) by name; R reads any other name as nothing."""
+    code = translate(
+        "x <- c(10, 20, 30)\nprint(x[i = 2])\nm <- matrix(1:6, 2)\nprint(m[j = 1, i = 3])\n"
+        "print(x[a = ])\n"
+    ).code
+    assert "print(x[1])\n" in code and "print(m[0, 2])\n" in code and "print(x[:])\n" in code
+
+
+def test_an_attribute_name_python_cannot_spell_is_read_with_getattr():
+    code = translate("library(keras)\nm <- keras_model_sequential()\nprint(m$`a b`)\nm@.a\n").code
+    assert 'print(getattr(m, "a b"))\n' in code and 'print(getattr(m, ".a"))\n' in code
+
+
+def test_a_node_libcst_refuses_becomes_an_internal_error_marker(monkeypatch):
+    """A bug that builds a node libcst refuses costs one statement, not the file."""
+    import libcst as cst
+
+    from rkeras2py.grammar import nodes as n
+    from rkeras2py.translator.emitter import EXPRESSIONS
+
+    def refused(emitter, node):
+        raise cst.CSTValidationError("refused")
+
+    monkeypatch.setitem(EXPRESSIONS, n.Str, refused)
+    result = translate('x <- 1\ny <- "a"\nz <- 2\n')
+    assert [d.code for d in result.diagnostics] == ["RK900"]
+    assert result.code.startswith("x = 1\n") and result.code.endswith("z = 2\n")

@@ -180,3 +180,8 @@ def test_a_node_libcst_refuses_becomes_an_internal_error_marker(monkeypatch):
     result = translate('x <- 1\ny <- "a"\nz <- 2\n')
     assert [d.code for d in result.diagnostics] == ["RK900"]
     assert result.code.startswith("x = 1\n") and result.code.endswith("z = 2\n")
+
+
+def test_an_attribute_of_an_integer_literal_is_parenthesised():
+    code = translate('print(1 @ "a")\n').code
+    assert code == "print((1).a)\n"

@@ -125,6 +125,8 @@ def dotted(path: str) -> cst.BaseExpression:
 
 
 def attr(obj: cst.BaseExpression, attribute: str) -> cst.Attribute:
+    if type(obj) is cst.Integer and not obj.lpar:  # `1.real` reads as a float: `(1).real`
+        obj = parens(obj)
     return cst.Attribute(at_least(obj, PRIMARY), name(attribute))
 
 

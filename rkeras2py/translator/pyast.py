@@ -7,6 +7,7 @@ add parentheses where Python's precedence needs them and nowhere else.
 from __future__ import annotations
 
 import functools
+import keyword
 
 import libcst as cst
 
@@ -120,11 +121,15 @@ def dotted(path: str) -> cst.BaseExpression:
     parts = path.split(".")
     node: cst.BaseExpression = name(parts[0])
     for part in parts[1:]:
-        node = cst.Attribute(node, name(part))
+        node = attr(node, part)
     return node
 
 
-def attr(obj: cst.BaseExpression, attribute: str) -> cst.Attribute:
+def attr(obj: cst.BaseExpression, attribute: str) -> cst.BaseExpression:
+    """`obj.attribute`; `getattr(obj, "attribute")` where R names an attribute Python cannot
+    spell (`` x$`a b` ``, `x@.a`, `x$.a()`)."""
+    if not attribute.isidentifier() or keyword.iskeyword(attribute):
+        return call("getattr", obj, string(attribute))
     if type(obj) is cst.Integer and not obj.lpar:  # `1.real` reads as a float: `(1).real`
         obj = parens(obj)
     return cst.Attribute(at_least(obj, PRIMARY), name(attribute))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import keyword
-
 import libcst as cst
 
 from ...grammar import nodes as n
@@ -374,23 +372,15 @@ def extract(emitter: Emitter, node: n.Extract) -> cst.BaseExpression:
     if path is not None and path in emitter.registry.path_renames:
         return py.dotted(emitter.imports.path(emitter.registry.path_renames[path]))
     if _is_private(emitter, node.obj):  # R-side private state: Python's `self._x`
-        return _attribute(py.name("self"), "_" + node.name)
+        return py.attr(py.name("self"), "_" + node.name)
     obj = emitter.expr(node.obj)
     kind = emitter.kind(node.obj)
     attribute = emitter.registry.attributes.get((kind, node.name))
     if attribute is not None:
         return py.attr(obj, attribute.name)
     if node.op == "@" or kind in PYTHON_OBJECTS:
-        return _attribute(obj, node.name)
+        return py.attr(obj, node.name)
     return py.subscript(obj, py.string(_renamed_key(emitter, node)))
-
-
-def _attribute(obj: cst.BaseExpression, name: str) -> cst.BaseExpression:
-    """`obj.name`, or `getattr(obj, "name")` where the R name (`` x$`a b` ``, `x@.a`) is no
-    Python identifier."""
-    if name.isidentifier() and not keyword.iskeyword(name):
-        return py.attr(obj, name)
-    return py.call("getattr", obj, py.string(name))
 
 
 def _renamed_key(emitter: Emitter, node: n.Extract) -> str:

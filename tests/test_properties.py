@@ -318,12 +318,12 @@ def test_grammar_derived_programs_round_trip(program: str):
     assert parse(unparse(second)) == second
 
 
-@PROPERTY_SETTINGS
+@settings(PROPERTY_SETTINGS, derandomize=True)  # the same programs in every run: CI decides
 @given(grammar_programs())
 def test_grammar_derived_programs_translate_to_python_that_compiles(program: str):
     """Whatever R the grammar allows, the translator writes a file Python compiles (what it
     cannot translate is marked, never written half-way), and no statement meets a bug of
-    ours (RK900). Programs like these found three such bugs."""
+    ours (RK900). Random runs of this property found five such bugs."""
     try:
         result = translate(program)
     except RSyntaxError:

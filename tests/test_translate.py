@@ -185,3 +185,8 @@ def test_a_node_libcst_refuses_becomes_an_internal_error_marker(monkeypatch):
 def test_an_attribute_of_an_integer_literal_is_parenthesised():
     code = translate('print(1 @ "a")\n').code
     assert code == "print((1).a)\n"
+
+
+def test_a_method_python_cannot_spell_is_called_through_getattr():
+    code = translate("library(keras)\nm <- keras_model_sequential()\nm$.b()\n").code
+    assert code.endswith('print(getattr(m, ".b")())\n')

@@ -190,3 +190,14 @@ def test_an_attribute_of_an_integer_literal_is_parenthesised():
 def test_a_method_python_cannot_spell_is_called_through_getattr():
     code = translate("library(keras)\nm <- keras_model_sequential()\nm$.b()\n").code
     assert code.endswith('print(getattr(m, ".b")())\n')
+
+
+def test_superassigning_a_name_the_function_also_binds_is_marked():
+    """`x <<- v` in a function with its own x sets the outer x: Python cannot name both
+    (`global x` beside a parameter x does not compile)."""
+    result = translate("x <- 0\nf <- function(x) {\n  x <<- x + 1\n}\n")
+    assert [d.code for d in result.diagnostics] == ["RK102"]
+    assert "global" not in result.code
+    compile(result.code, "<translation>", "exec")
+    plain = translate("x <- 0\nf <- function() x <<- 5\n")
+    assert "    global x\n    x = 5\n" in plain.code and not plain.diagnostics

@@ -7,6 +7,7 @@ import libcst as cst
 
 from ...grammar import nodes as n
 from .. import pyast as py
+from ..analysis import target_name
 from ..emitter import Emitter, Mode, expression, kind_rule, statement
 from ..kinds import PYTHON_OBJECTS, Kind
 from ..registry import bind
@@ -37,6 +38,15 @@ def assign_statement(emitter: Emitter, node: n.Assign, mode: Mode) -> list[cst.B
     target, value = node.target, node.value
     if is_dotty(target):
         return _dotty_statement(emitter, node) + _value_after(emitter, value, mode)
+    if node.is_superassign and emitter.scope.parent is not None:
+        name = target_name(target)
+        if name is not None and emitter.scope.defines(name):
+            emitter.fail(
+                "RK102",
+                f"`{name} <<-` sets the outer {name}, hidden here by the function's own "
+                f"{name}: Python has one {name} per function",
+                node,
+            )
     if isinstance(value, n.Const) and value.name == "NA":
         # a placeholder (`self$last <- NA`): NaN, which is.na() finds as R's NA
         emitter.report("RK201", "NA assigned is NaN (math.nan): printed, it shows nan", value)

@@ -111,6 +111,8 @@ def define(
         if _sets_seed(function):  # set.seed() in a function reseeds the file's generator
             scope.superassigned.add("rng")
         for variable in sorted(scope.superassigned):
+            if scope.defines(variable):  # its `<<-` statements are marked (assign.py)
+                continue
             definer = scope.outer_definer(variable)
             is_module = definer is None or definer.parent is None
             outer.setdefault("global" if is_module else "nonlocal", []).append(

@@ -201,3 +201,10 @@ def test_superassigning_a_name_the_function_also_binds_is_marked():
     compile(result.code, "<translation>", "exec")
     plain = translate("x <- 0\nf <- function() x <<- 5\n")
     assert "    global x\n    x = 5\n" in plain.code and not plain.diagnostics
+
+
+def test_a_keyword_python_cannot_spell_is_passed_in_a_dict():
+    code = translate(
+        'library(keras3)\nx <- op_ones(c(2, 3))\ny <- op_rearrange(x, "a b -> b a", .a = 2)\n'
+    ).code
+    assert '**{".a": 2}' in code

@@ -7,7 +7,7 @@ add parentheses where Python's precedence needs them and nowhere else.
 from __future__ import annotations
 
 import functools
-import keyword
+from keyword import iskeyword
 
 import libcst as cst
 
@@ -128,7 +128,7 @@ def dotted(path: str) -> cst.BaseExpression:
 def attr(obj: cst.BaseExpression, attribute: str) -> cst.BaseExpression:
     """`obj.attribute`; `getattr(obj, "attribute")` where R names an attribute Python cannot
     spell (`` x$`a b` ``, `x@.a`, `x$.a()`)."""
-    if not attribute.isidentifier() or keyword.iskeyword(attribute):
+    if not attribute.isidentifier() or iskeyword(attribute):
         return call("getattr", obj, string(attribute))
     if type(obj) is cst.Integer and not obj.lpar:  # `1.real` reads as a float: `(1).real`
         obj = parens(obj)
@@ -198,8 +198,11 @@ def docstring(text: str) -> cst.SimpleString:
 
 
 def arg(value: cst.BaseExpression, keyword: str | None = None, star: str = "") -> cst.Arg:
+    """A positional or keyword argument; a keyword Python cannot spell goes in `**{...}`."""
     if keyword is None:
         return cst.Arg(value, star=star, whitespace_after_star=_NONE, whitespace_after_arg=_NONE)
+    if not keyword.isidentifier() or iskeyword(keyword):
+        return arg(dict_([(string(keyword), value)]), star="**")
     return cst.Arg(
         value,
         keyword=name(keyword),

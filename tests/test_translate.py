@@ -208,3 +208,8 @@ def test_a_keyword_python_cannot_spell_is_passed_in_a_dict():
         'library(keras3)\nx <- op_ones(c(2, 3))\ny <- op_rearrange(x, "a b -> b a", .a = 2)\n'
     ).code
     assert '**{".a": 2}' in code
+
+
+def test_an_index_with_only_options_is_all_of_it():
+    code = translate("x <- c(1, 2, 3)\nprint(x[drop = FALSE])\n").code
+    assert code.endswith("print(x[:])\n")

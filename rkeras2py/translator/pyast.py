@@ -274,6 +274,8 @@ def ternary(test, body, orelse) -> cst.IfExp:
 
 
 def subscript(obj: cst.BaseExpression, *indices: cst.BaseExpression | cst.Slice) -> cst.Subscript:
+    """`obj[indices]`; `obj[:]` (all of it, as R's `x[drop = FALSE]`) when there are none."""
+    indices = indices or (slice_(),)
     elements = [cst.SubscriptElement(i if type(i) is cst.Slice else cst.Index(i)) for i in indices]
     return cst.Subscript(
         at_least(obj, PRIMARY),

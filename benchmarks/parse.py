@@ -25,8 +25,8 @@ STATEMENTS = [
         'model = keras.Sequential([layers.Dense(units={i}, activation="relu")])',
     ),
     (
-        'if (x{i} > 3 && !is.null(z)) {{\n  print(x{i})\n}} else {{\n  cat("no\\n")\n}}',
-        'if x{i} > 3 and z is not None:\n    print(x{i})\nelse:\n    print("no")',
+        'if (z > {i} && !is.null(y)) {{\n  print(z)\n}} else {{\n  cat("no\\n")\n}}',
+        'if z > {i} and y is not None:\n    print(z)\nelse:\n    print("no")',
     ),
     (
         "f{i} <- function(a, b = 2, ...) {{\n  a + b * 2\n}}",

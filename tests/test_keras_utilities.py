@@ -125,9 +125,9 @@ TRANSLATIONS = [
     ('save_model_hdf5(model, "m")', 'save_model_hdf5(model, "m")'),
     ('m <- load_model_hdf5("m.h5")', 'm = keras.models.load_model("m.h5")'),
     ("m <- load_model_hdf5(path, compile = FALSE)", "m = load_model_hdf5(path, compile=False)"),
-    ('save_model_tf(model, "saved/")', 'model.save("saved.keras")'),
-    ('m <- load_model_tf("saved")', 'm = keras.models.load_model("saved.keras")'),
-    ("m <- load_model_tf(dir)", 'm = keras.models.load_model(str(dir) + ".keras")'),
+    ('save_model_tf(model, "saved/")', 'save_model_tf(model, "saved/")'),
+    ('m <- load_model_tf("saved")', 'm = load_model_tf("saved")'),
+    ("m <- load_model_tf(path, compile = FALSE)", "m = load_model_tf(path, compile=False)"),
     ('save_model_weights_hdf5(model, "w.weights.h5")', 'model.save_weights("w.weights.h5")'),
     ('save_model_weights_hdf5(model, "w.h5")', 'save_model_weights_hdf5(model, "w.h5")'),
     ('save_model_weights_tf(model, "ck/w")', 'model.save_weights("ck/w.weights.h5")'),
@@ -344,6 +344,41 @@ def test_freeze_weights_counts_a_functional_models_input_layer() -> None:
     assert list(map(bool, scope["flags"])) == [True, True, False, False]
 
 
+def test_runtime_save_model_tf_keeps_rs_directory(tmp_path) -> None:
+    from tensorflow import keras
+
+    from rkeras2py.runtime import load_model_tf, save_model_tf
+
+    model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1)])
+    directory = tmp_path / "saved"
+    assert save_model_tf(model, str(directory)) is True
+    assert directory.is_dir()
+    assert load_model_tf(str(directory)).count_params() == model.count_params()
+    with pytest.raises(FileExistsError, match="overwrite = TRUE"):
+        save_model_tf(model, str(directory), overwrite=False)
+    exported = tmp_path / "exported"
+    exported.mkdir()
+    (exported / "saved_model.pb").write_bytes(b"")
+    with pytest.raises(ValueError, match="TFSMLayer"):
+        load_model_tf(str(exported))
+
+
+@pytest.mark.parametrize("loss", ["mse", "mae", "mape", "msle", "kld"])
+def test_runtime_load_model_hdf5_reads_a_short_loss_name(tmp_path, loss) -> None:
+    """Keras 3 refuses a loss saved in HDF5 under its short name; R keras 2.15 reads it."""
+    from tensorflow import keras
+
+    from rkeras2py.runtime import load_model_hdf5, save_model_hdf5
+
+    model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(1)])
+    model.compile(optimizer="sgd", loss=loss)
+    x, y = np.ones((4, 3)), np.full((4, 1), 0.5)
+    path = str(tmp_path / "m.h5")
+    save_model_hdf5(model, path)
+    restored = load_model_hdf5(path)
+    np.testing.assert_allclose(restored.evaluate(x, y, verbose=0), model.evaluate(x, y, verbose=0))
+
+
 def test_saved_models_and_weights_round_trip(tmp_path) -> None:
     source = (
         MODEL
@@ -369,7 +404,8 @@ def test_saved_models_and_weights_round_trip(tmp_path) -> None:
     for name in ("q1", "q2", "q3", "q4", "q5", "q6"):
         np.testing.assert_allclose(scope[name], scope["p"], rtol=1e-6, err_msg=name)
     assert isinstance(scope["b"], bytes) and len(scope["b"]) > 1000
-    assert (tmp_path / "m_noext").exists() and (tmp_path / "saved.keras").exists()
+    assert (tmp_path / "m_noext").exists()
+    assert (tmp_path / "saved").is_dir()  # R's save_model_tf() writes a directory
     assert type(scope["m6"]).__name__ == "Sequential" and len(scope["m6"].layers) == 4
 
 

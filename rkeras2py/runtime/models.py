@@ -40,6 +40,13 @@ def checkpoint_filepath(filepath, save_weights_only=False):
 # (added for registry/keras/saving.py; the names join `__all__` at the end of the file)
 
 _H5_SUFFIXES = (".h5", ".hdf5")
+_SHORT_LOSS_NAMES = {
+    "mse": "mean_squared_error",
+    "mae": "mean_absolute_error",
+    "mape": "mean_absolute_percentage_error",
+    "msle": "mean_squared_logarithmic_error",
+    "kld": "kl_divergence",
+}
 
 
 def _expand(path) -> str:
@@ -99,6 +106,9 @@ def load_model_hdf5(filepath, custom_objects=None, compile=True):
 
     from tensorflow import keras
 
+    # Keras 3 reads a loss saved in HDF5 under its short name ("mse") as a metric and
+    # refuses it; the long names read back fine.
+    custom_objects = {**_SHORT_LOSS_NAMES, **(custom_objects or {})}
     path = _expand(filepath)
     if path.endswith((*_H5_SUFFIXES, ".keras")):
         return keras.models.load_model(path, custom_objects=custom_objects, compile=compile)
@@ -108,6 +118,44 @@ def load_model_hdf5(filepath, custom_objects=None, compile=True):
         suffix,
         lambda p: keras.models.load_model(p, custom_objects=custom_objects, compile=compile),
     )
+
+
+_SAVEDMODEL_FILE = "model.keras"
+
+
+def save_model_tf(model, filepath, overwrite=True, include_optimizer=True) -> bool:
+    """R keras's `save_model_tf()`: a directory at `filepath`, as R writes. Keras 3 no longer
+    writes a SavedModel a model reloads from, so the directory holds the model as
+    `model.keras` (`load_model_tf()` reads it back; `model.export()` writes a SavedModel
+    for inference)."""
+    import os
+
+    path = _expand(filepath)
+    target = os.path.join(path, _SAVEDMODEL_FILE)
+    if not overwrite and os.path.exists(target):
+        raise FileExistsError(
+            f"File '{path}' already exists (pass overwrite = TRUE to force save)."
+        )
+    os.makedirs(path, exist_ok=True)
+    model.save(target, include_optimizer=include_optimizer)
+    return True
+
+
+def load_model_tf(filepath, custom_objects=None, compile=True):
+    """R keras's `load_model_tf()`: the model `save_model_tf()` wrote in the directory
+    `filepath`. A SavedModel TensorFlow wrote reloads only for inference in Keras 3."""
+    import os
+
+    from tensorflow import keras
+
+    path = _expand(filepath)
+    target = os.path.join(path, _SAVEDMODEL_FILE)
+    if not os.path.exists(target) and os.path.exists(os.path.join(path, "saved_model.pb")):
+        raise ValueError(
+            f"'{path}' is a TensorFlow SavedModel: Keras 3 cannot load it as a model "
+            "(keras.layers.TFSMLayer(path) reloads it for inference)"
+        )
+    return keras.models.load_model(target, custom_objects=custom_objects, compile=compile)
 
 
 def save_model_weights_hdf5(model, filepath, overwrite=True) -> bool:
@@ -533,12 +581,14 @@ __all__ += [
     "imagenet_decode_predictions",
     "keras_array",
     "load_model_hdf5",
+    "load_model_tf",
     "load_model_weights_hdf5",
     "normalize",
     "plot_history",
     "predict_classes",
     "reset_states",
     "save_model_hdf5",
+    "save_model_tf",
     "save_model_weights_hdf5",
     "serialize_model",
     "unfreeze_weights",

@@ -97,7 +97,8 @@ def scalar_of(param: str, scalar: Kind = Kind.FLOAT):
         kind = emitter.kind(bound.get(param))
         if kind in NUMERIC_SCALARS or kind in (Kind.STR,):
             return scalar
-        if kind in VECTORS:
+        # numpy makes a vector of a list (a history's metric values)
+        if kind in VECTORS or kind is Kind.LIST:
             return vector_of(scalar)
         if kind is Kind.ARRAY:
             return Kind.ARRAY

@@ -1669,9 +1669,10 @@ def cat(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
         if kind is Kind.NAMED_LIST:  # a named vector: cat() writes its values only
             value = py.call(py.attr(value, "values"))
             kind = Kind.NUM_VECTOR
+        # a list too: cat() writes its elements (a history's metric values are a list)
         values.append(
             py.arg(value, star="*")
-            if kind in VECTORS or kind is Kind.ARRAY or _is_dots(node)
+            if kind in VECTORS or kind in (Kind.ARRAY, Kind.LIST) or _is_dots(node)
             else py.arg(value)
         )
     keywords = {}

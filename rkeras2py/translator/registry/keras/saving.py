@@ -8,9 +8,10 @@ a model format (`model.export(dir)` writes one for inference only). So:
 - `save_model_hdf5()`/`load_model_hdf5()` and `save/load_model_weights_hdf5()` are the
   methods when the path written in the R code has the suffix Keras 3 wants, and otherwise go
   through the runtime, which keeps R's path;
-- `save_model_tf(model, "dir")`/`load_model_tf("dir")` save and load `dir.keras` (warning
-  RK210): a SavedModel directory written by TensorFlow itself only reloads for inference,
-  with `keras.layers.TFSMLayer`;
+- `save_model_tf(model, "dir")`/`load_model_tf("dir")` go through the runtime, which keeps
+  R's directory and saves the model in it as `model.keras` (warning RK210): a SavedModel
+  directory written by TensorFlow itself only reloads for inference, with
+  `keras.layers.TFSMLayer`;
 - `save/load_model_weights_tf()` use `path.weights.h5` (TF checkpoints are gone).
 
 `freeze_weights(model, from, to)` also unfreezes every layer outside the range (R keras's
@@ -134,9 +135,9 @@ def _load_model_hdf5(emitter, bound: BoundCall) -> cst.BaseExpression:
 
 
 _SAVEDMODEL_NOTE = (
-    "Keras 3 no longer saves a model as a TensorFlow SavedModel: saved as `<path>.keras` "
-    "(model.save(); load_model_tf() reads it back); model.export(dir) writes a SavedModel "
-    "for inference"
+    "Keras 3 no longer saves a model as a TensorFlow SavedModel: the directory holds it as "
+    "model.keras (rkeras2py.runtime.save_model_tf; load_model_tf() reads it back); "
+    "model.export(dir) writes a SavedModel for inference"
 )
 
 
@@ -144,6 +145,8 @@ _SAVEDMODEL_NOTE = (
     "save_model_tf",
     params="object filepath overwrite include_optimizer signatures options",
     visible=False,
+    kind=Kind.BOOL,
+    convert={"filepath": path},
     status="replaced",
     note=_SAVEDMODEL_NOTE,
 )
@@ -156,25 +159,22 @@ def _save_model_tf(emitter, bound: BoundCall) -> cst.BaseExpression:
             "options": "is SavedModel-only: use model.export(dir)",
         },
     )
-    filepath = py.arg(_with_suffix(emitter, bound.get("filepath"), ".keras"))
-    return _method(emitter, bound, "save", [filepath, *_options(emitter, bound, ("overwrite",))])
+    return table(emitter, with_target(bound, _RUNTIME + "save_model_tf"))
 
 
 @TABLE.special(
     "load_model_tf",
     params=_LOAD_PARAMS,
     kind=Kind.MODEL,
+    convert={"filepath": path, "custom_objects": custom_objects},
+    rename=keywords(_LOAD_PARAMS),
     status="replaced",
-    note="Keras 3 cannot load a SavedModel as a model: loads `<path>.keras`, written by the "
-    "translated save_model_tf() (keras.layers.TFSMLayer(dir) reloads a SavedModel for "
-    "inference)",
+    note="Keras 3 cannot load a SavedModel as a model: loads the model.keras that the "
+    "translated save_model_tf() wrote in the directory (rkeras2py.runtime.load_model_tf; "
+    "keras.layers.TFSMLayer(dir) reloads a SavedModel for inference)",
 )
 def _load_model_tf(emitter, bound: BoundCall) -> cst.BaseExpression:
-    filepath = py.arg(_with_suffix(emitter, bound.get("filepath"), ".keras"))
-    options = _options(
-        emitter, bound, ("custom_objects", "compile"), {"custom_objects": custom_objects}
-    )
-    return py.call(py.dotted(emitter.imports.path("keras.models.load_model")), filepath, *options)
+    return table(emitter, with_target(bound, _RUNTIME + "load_model_tf"))
 
 
 @TABLE.special(

@@ -198,6 +198,8 @@ TRANSLATIONS = [
     ("y <- character(2)", 'y = [""] * 2'),
     ("y <- numeric()", "y = np.zeros(0)"),
     ('y <- vector("list", 2)', "y = [None] * 2"),
+    ("y <- character(0)", "y = []"),
+    ('y <- vector("list")', "y = []"),
     ('y <- vector("character", 2)', 'y = [""] * 2'),
     ('y <- vector("numeric", 2)', "y = np.zeros(2)"),
     (A + "y <- length(a)", "y = len(a)"),
@@ -2619,6 +2621,31 @@ print(vapply(l, length, numeric(1), USE.NAMES = FALSE))
 [1] 0.450 0.825
 [1] 2
 [1] 2 2
+""",
+    ),
+    (
+        "vectors-grown-in-a-loop",
+        """\
+losses <- numeric(0)
+for (epoch in 1:5) losses[epoch] <- epoch / 2
+cat(losses, "\\n")
+out <- c()
+for (i in seq_along(losses)) {
+  out[i] <- losses[i] * 2
+}
+cat(out, "\\n")
+models <- list()
+for (k in seq_len(2)) models[[k]] <- k * 10
+cat(length(models), unlist(models), "\\n")
+words <- character(0)
+for (i in 1:3) words[i] <- paste0("w", i)
+cat(words, "\\n")
+""",
+        """\
+0.5 1 1.5 2 2.5
+1 2 3 4 5
+2 10 20
+w1 w2 w3
 """,
     ),
 ]

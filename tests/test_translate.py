@@ -213,3 +213,37 @@ def test_a_keyword_python_cannot_spell_is_passed_in_a_dict():
 def test_an_index_with_only_options_is_all_of_it():
     code = translate("x <- c(1, 2, 3)\nprint(x[drop = FALSE])\n").code
     assert code.endswith("print(x[:])\n")
+
+
+@pytest.mark.parametrize(
+    "loop",
+    [
+        "for (i in 1:4) {\n  if (i == 2) next\n  v[i] <- i\n}",  # a skipped step leaves NA
+        "for (i in 1:3) {\n  if (i > 1) v[i] <- i\n}",  # not at every step
+        "for (i in 2:4) v[i] <- i",  # does not start at the next position
+        "for (i in 1:3) {\n  v[i] <- i\n  v[i] <- i + 1\n}",  # twice per step
+        "for (i in 1:3) {\n  v[i] <- i\n  i <- i + 1\n}",  # the position is changed
+    ],
+)
+def test_a_loop_that_may_not_grow_one_position_per_step_keeps_the_index(loop):
+    """Only growth provably one position per step appends: R would leave NAs elsewhere;
+    the indexed assignment is kept, with a warning that Python stops past the end."""
+    result = translate(f"v <- numeric(0)\n{loop}\n")
+    assert "v[i - 1] = " in result.code and "append" not in result.code
+    assert any(
+        d.code == "RK201" and "IndexError" in d.message and d.line >= 2 for d in result.diagnostics
+    )
+
+
+def test_a_vector_not_empty_before_the_loop_keeps_the_index():
+    code = translate("v <- numeric(0)\nv <- c(v, 1)\nfor (i in 1:2) v[i] <- i\n").code
+    assert "v[i - 1] = i" in code
+    result = translate("v <- numeric(3)\nfor (i in 1:3) v[i] <- i\n")
+    assert "v[i - 1] = i" in result.code and not result.diagnostics
+
+
+def test_a_loop_growing_an_empty_vector_appends():
+    code = translate("v <- numeric(0)\nfor (i in 1:3) v[i] <- i * 2\n").code
+    assert "v = np.append(v, i * 2)" in code
+    code = translate("v <- list()\nfor (i in seq_len(3)) v[[i]] <- i\n").code
+    assert "v.append(i)" in code

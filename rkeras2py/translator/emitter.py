@@ -21,6 +21,7 @@ from . import pyast as py
 from .analysis import Analysis, Scope
 from .api import APIS
 from .diagnostics import CODES, Diagnostic
+from .growth import loop_growth
 from .imports import Imports
 from .kinds import Kind
 from .registry import Registry
@@ -123,6 +124,8 @@ class Emitter:
         self.user_entries: dict = {}
         # models with several outputs (their predictions are lists): name → LIST/NAMED_LIST
         self.multiple_outputs: dict[str, Kind] = {}
+        # `v[i] <- x` in loops that grow an empty `v` one element per step (growth.py)
+        self.appends: set[int] = set()
 
     # ---- diagnostics -----------------------------------------------------------------
     def report(self, code: str, message: str, node: n.Node) -> None:
@@ -210,6 +213,8 @@ class Emitter:
         previous_end = None
         for position, node in enumerate(statements):
             last = position == len(statements) - 1
+            if type(node) is n.For:
+                self._grown_in(statements[:position], node)
             emitted = self.statement(node, mode if last else self.statement_mode())
             first_line = node.comments[0].line if node.comments else node.line
             if emitted and previous_end and first_line - previous_end > 1:
@@ -220,6 +225,20 @@ class Emitter:
         if not statements and mode.action in ("return", "assign"):
             result.extend(self.finish(py.name("None"), mode))
         return result
+
+    def _grown_in(self, before: list[n.Node], loop: n.For) -> None:
+        """Note which assignments of `loop` append to a vector it grows (growth.py)."""
+        appended, unproven = loop_growth(before, loop)
+        self.appends.update(id(assign) for assign in appended)
+        for assign in unproven:
+            name = assign.target.obj.id
+            self.report(
+                "RK201",
+                f"R extends {name} when this position is past its end; Python raises "
+                f"IndexError there: make {name} long enough first (numeric(n), "
+                f"vector('list', n)) or grow it with c()",
+                assign,
+            )
 
     def statement_mode(self) -> Mode:
         return PRINT if self.top_level else DISCARD

@@ -107,7 +107,7 @@ def assign_statement(emitter: Emitter, node: n.Assign, mode: Mode) -> list[cst.B
             return [py.assign(py.name(python_name(name)), cst.Dict([]))] + _value_after(
                 emitter, target, mode
             )
-    appended = _append_idiom(emitter, target, value)
+    appended = _append_idiom(emitter, node, target, value)
     if appended is not None:
         return appended + _value_after(emitter, target.obj, mode)
     if isinstance(value, n.Assign):  # `a <- b <- 5`: assign the inner, then the outer
@@ -156,12 +156,14 @@ def _names_an_element(target: n.Node) -> bool:
     )
 
 
-def _append_idiom(emitter: Emitter, target: n.Node, value: n.Node):
-    """`x[[length(x) + 1]] <- v` grows `x` by one: `x.append(v)` (or `np.append`)."""
+def _append_idiom(emitter: Emitter, node: n.Assign, target: n.Node, value: n.Node):
+    """`x[[length(x) + 1]] <- v` grows `x` by one: `x.append(v)` (or `np.append`); so does
+    `x[i] <- v` in a loop that grows an empty `x` one position per step (growth.py)."""
     if not isinstance(target, n.Index) or len(target.args) != 1:
         return None
     index = target.args[0].value
-    if not (
+    grown_in_loop = id(node) in emitter.appends
+    if not grown_in_loop and not (
         isinstance(index, n.Binary)
         and index.op == "+"
         and isinstance(index.right, n.Num)
@@ -172,10 +174,13 @@ def _append_idiom(emitter: Emitter, target: n.Node, value: n.Node):
         and index.left.args[0].value == target.obj
     ):
         return None
+    kind = emitter.kind(target.obj)
     owner = target_expression(emitter, target.obj)
-    if emitter.kind(target.obj) in (Kind.NUM_VECTOR, Kind.INT_VECTOR, Kind.LGL_VECTOR):
+    if kind in (Kind.NUM_VECTOR, Kind.INT_VECTOR, Kind.LGL_VECTOR):
         grown = py.call(emitter.imports.path("numpy.append"), owner, emitter.expr(value))
         return [py.assign(owner, grown)]
+    if grown_in_loop and kind is Kind.NAMED_LIST:  # `x <- list()` filled by name: a dict
+        return None
     return [py.expr_statement(py.call(py.attr(owner, "append"), emitter.expr(value)))]
 
 

@@ -377,11 +377,19 @@ def _rep_kind(emitter: Emitter, bound: BoundCall) -> Kind:
     return kind if kind in VECTORS else Kind.UNKNOWN
 
 
+def _repeated(emitter: Emitter, bound: BoundCall, item: cst.BaseExpression) -> cst.BaseExpression:
+    """`[item] * length`, a Python list of R's length; `[]` when that is 0."""
+    length = bound.get("length")
+    if length is None or (isinstance(length, n.Num) and length.value == 0):
+        return py.list_([])
+    return py.binop(py.list_([item]), "*", emitter.expr(length))
+
+
 def _zeros(dtype: str | None, kind: Kind):
     def emit(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
-        length = expr(emitter, bound, "length", py.integer(0))
         if dtype == "str":
-            return py.binop(py.list_([py.string("")]), "*", length)
+            return _repeated(emitter, bound, py.string(""))
+        length = expr(emitter, bound, "length", py.integer(0))
         if dtype is None:
             return py.call(np(emitter, "zeros"), length)
         return py.call(np(emitter, "zeros"), length, dtype=py.name(dtype))
@@ -426,9 +434,9 @@ def vector(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
             bound.node,
         )
     if name == "list":
-        return py.binop(py.list_([py.name("None")]), "*", length)
+        return _repeated(emitter, bound, py.name("None"))
     if name == "character":
-        return py.binop(py.list_([py.string("")]), "*", length)
+        return _repeated(emitter, bound, py.string(""))
     if name in ("integer", "logical"):
         dtype = "int" if name == "integer" else "bool"
         return py.call(np(emitter, "zeros"), length, dtype=py.name(dtype))

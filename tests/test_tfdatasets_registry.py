@@ -176,6 +176,8 @@ def pipelines() -> dict:
         first <- iter_next(it)
         second <- iter_next(it)
         third <- iter_next(it)
+        one_shot <- make_iterator_one_shot(range_dataset(4, 6))
+        from_one_shot <- iterator_get_next(one_shot)
         batches <- dataset_collect(range_dataset(to = 3) %>% dataset_batch(2))
         dicts <- tensor_slices_dataset(list(a = c(1, 2), b = c(3, 4))) %>%
           dataset_map(function(r) r$a + r$b)
@@ -224,6 +226,7 @@ def test_iter_next_is_none_at_the_end(pipelines):
     # R: tf.Tensor(1, int64), tf.Tensor(2, int64), NULL
     assert int(pipelines["first"]) == 1 and int(pipelines["second"]) == 2
     assert pipelines["third"] is None
+    assert int(pipelines["from_one_shot"]) == 4  # the TF1 iterator's get_next()
 
 
 def test_batches_and_dicts(pipelines):

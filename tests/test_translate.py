@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from snippets import exec_translation
 
 from rkeras2py import translate
 
@@ -247,3 +248,43 @@ def test_a_loop_growing_an_empty_vector_appends():
     assert "v = np.append(v, i * 2)" in code
     code = translate("v <- list()\nfor (i in seq_len(3)) v[[i]] <- i\n").code
     assert "v.append(i)" in code
+
+
+def test_magrittr_dot_stands_for_the_piped_value_anywhere_on_the_right():
+    """magrittr binds `.` to the piped value: `.[[1]]`, `{f(a, .)}` and `f(g(.))` (which
+    still receives the value first)."""
+    scope, printed = exec_translation(
+        "v <- c(4, 1, 3, 2)\n"
+        "l <- list(a = 1, b = 2)\n"
+        "first <- v %>% .[[1]]\n"
+        "picked <- v %>% .[2:3]\n"
+        "ordered <- v %>% {sort(.)}\n"
+        "twice <- v %>% {. * 2}\n"
+        "half <- v %>% head(length(.) / 2)\n"
+        "second <- l %>% .$b\n"
+    )
+    assert scope["first"] == 4 and list(scope["picked"]) == [1, 3]
+    assert list(scope["ordered"]) == [1, 2, 3, 4] and list(scope["twice"]) == [8, 2, 6, 4]
+    assert list(scope["half"]) == [4, 1] and scope["second"] == 2
+
+
+def test_a_computed_piped_value_used_twice_is_marked_not_evaluated_twice():
+    result = translate("v <- c(1, 2)\nw <- v %>% rev() %>% head(length(.) - 1)\n")
+    assert [d.code for d in result.diagnostics] == ["RK102"]
+    assert "more than once" in result.diagnostics[0].message
+
+
+def test_an_operator_called_by_its_name_is_the_operator():
+    scope, _ = exec_translation(
+        "v <- c(2, 4)\nhalf <- v %>% `/`(2)\nthree <- `+`(1, 2)\nneg <- `-`(5)\n"
+        "second <- `[`(v, 2)\nlt <- `<`(1, 2)\n"
+    )
+    assert list(scope["half"]) == [1, 2] and scope["three"] == 3 and scope["neg"] == -5
+    assert scope["second"] == 4 and scope["lt"] is True
+
+
+def test_a_namespaced_module_object_is_the_module():
+    code = translate(
+        "library(keras)\nm <- tensorflow::tf$keras$metrics$AUC()\nt <- tensorflow::tf\n"
+    ).code
+    assert "m = tf.keras.metrics.AUC()" in code and "t = tf\n" in code

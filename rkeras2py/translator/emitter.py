@@ -317,7 +317,7 @@ class Emitter:
 
     def marker(self, problem: Unsupported, node: n.Node) -> list[cst.BaseStatement]:
         """A visible stand-in for what could not be translated: R source and a raise."""
-        self.report(problem.code, problem.message, problem.node)
+        self.report(problem.code, problem.message, problem.node or node)
         if self.scouting:
             return [py.simple(cst.Pass())]
         lines = [py.comment_line(f"# rkeras2py {problem.code}: {problem.message}")]

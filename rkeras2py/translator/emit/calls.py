@@ -10,6 +10,7 @@ from ..emitter import Emitter, Mode, expression, kind_rule, statement
 from ..kinds import PYTHON_OBJECTS, Kind
 from ..registry import BoundCall, Entry, bind
 from ..registry.convert import py_value
+from .operators import operator_form
 from .values import keyword_name, python_name
 
 
@@ -54,6 +55,9 @@ def _resolve_name(emitter: Emitter, node: n.Call) -> Entry | None:
 
 @expression(n.Call)
 def call(emitter: Emitter, node: n.Call) -> cst.BaseExpression:
+    operator = operator_form(emitter, node)
+    if operator is not None:
+        return emitter.expr(operator)
     if (  # missing(b) for a parameter with a default: the flag set on entry
         isinstance(node.func, n.Name)
         and node.func.id == "missing"
@@ -230,6 +234,14 @@ def is_method_call(emitter: Emitter, node: n.Call) -> bool:
     )
 
 
+def namespaced_entry(emitter: Emitter, node: n.Name | n.Namespace) -> Entry | None:
+    """The registry entry `name` or `pkg::name` stands for."""
+    if isinstance(node, n.Namespace):
+        emitter.check_api(node.package, node)
+        return emitter.registry.lookup(node.name, node.package)
+    return emitter.registry.lookup(node.id)
+
+
 def python_path(emitter: Emitter, node: n.Node) -> str | None:
     """`tf$random$uniform` as the Python path `tensorflow.random.uniform`, when the chain
     starts at a package's module object."""
@@ -237,9 +249,11 @@ def python_path(emitter: Emitter, node: n.Node) -> str | None:
     while isinstance(node, n.Extract) and node.op == "$":
         names.append(node.name)
         node = node.obj
-    if not isinstance(node, n.Name) or emitter.analysis.is_user_name(node.id, emitter.scope):
+    if isinstance(node, n.Name) and emitter.analysis.is_user_name(node.id, emitter.scope):
         return None
-    entry = emitter.registry.lookup(node.id)
+    if not isinstance(node, (n.Name, n.Namespace)):  # `tensorflow::tf$keras` too
+        return None
+    entry = namespaced_entry(emitter, node)
     if entry is None or entry.status != "object" or entry.target is None:
         return None
     return ".".join([entry.target, *reversed(names)])
@@ -367,9 +381,10 @@ def arguments(
     return result
 
 
-def function_value(emitter: Emitter, node: n.Name) -> cst.BaseExpression | None:
-    """A package function used as a value (`sapply(x, sqrt)`): its Python target."""
-    entry = emitter.registry.lookup(node.id)
+def function_value(emitter: Emitter, node: n.Name | n.Namespace) -> cst.BaseExpression | None:
+    """A package function (or module object) used as a value (`sapply(x, sqrt)`,
+    `tensorflow::tf`): its Python target."""
+    entry = namespaced_entry(emitter, node)
     if entry is None:
         return None
     # a function passed uncalled says what a call would (`activation = activation_sigmoid`)
@@ -394,6 +409,9 @@ def function_value(emitter: Emitter, node: n.Name) -> cst.BaseExpression | None:
 
 @kind_rule(n.Call)
 def _call_kind(emitter: Emitter, node: n.Call) -> Kind:
+    operator = operator_form(emitter, node)
+    if operator is not None:
+        return emitter.kind(operator)
     entry = resolve(emitter, node)
     if entry is None:
         if isinstance(node.func, n.Name):

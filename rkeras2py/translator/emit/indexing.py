@@ -374,6 +374,8 @@ def extract(emitter: Emitter, node: n.Extract) -> cst.BaseExpression:
     if _is_private(emitter, node.obj):  # R-side private state: Python's `self._x`
         return py.attr(py.name("self"), "_" + node.name)
     obj = emitter.expr(node.obj)
+    if path is not None:  # a module's attribute (`tf$keras$metrics`), not an object's
+        return py.attr(obj, node.name)
     kind = emitter.kind(node.obj)
     attribute = emitter.registry.attributes.get((kind, node.name))
     if attribute is not None:
@@ -408,6 +410,10 @@ def _is_private(emitter: Emitter, node: n.Node) -> bool:
 def _extract_kind(emitter: Emitter, node: n.Extract) -> Kind:
     if isinstance(node.obj, n.Name) and node.obj.id == ".Machine":
         return Kind.INT if node.name == "integer.max" else Kind.FLOAT
+    from .calls import python_path
+
+    if python_path(emitter, node) is not None:  # a module's attribute (`tf$keras$metrics`)
+        return Kind.PYOBJ
     kind = emitter.kind(node.obj)
     attribute = emitter.registry.attributes.get((kind, node.name))
     if attribute is not None:

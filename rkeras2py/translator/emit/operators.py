@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import libcst as cst
 
 from ...grammar import nodes as n
+from ...grammar.walk import child_nodes
 from .. import pyast as py
 from ..emitter import Emitter, expression, kind_rule
 from ..kinds import NUMERIC_SCALARS, SCALARS, VECTORS, Kind, arithmetic, comparison
@@ -234,24 +237,122 @@ def _unary_kind(emitter: Emitter, node: n.Unary) -> Kind:
 
 
 def pipe_call(emitter: Emitter, node: n.Binary) -> n.Node:
-    """`x %>% f(y)` as the R call `f(x, y)`; `.` (magrittr) or `_` (native) place `x`."""
+    """`x %>% f(y)` as the R call `f(x, y)`; `.` (magrittr) or `_` (native) place `x`.
+
+    magrittr also reads `.` further in: `x %>% f(g(.))` is `f(x, g(x))`, `x %>% .[[1]]` is
+    `x[[1]]` and `x %>% {h(a, .)}` is `h(a, x)`.
+    """
     lhs, rhs = node.left, node.right
     if isinstance(rhs, n.Paren):
         rhs = rhs.expr
+    magrittr = node.op == "%>%"
     if isinstance(rhs, (n.Name, n.Namespace, n.Function)):
         return _at(n.Call(rhs, [n.Arg(lhs)]), node)
+    if magrittr and isinstance(rhs, n.Block) and len(rhs.body) == 1:
+        return _with_dot(emitter, rhs.body[0], lhs, 0)
+    if isinstance(rhs, n.Call) and magrittr:
+        direct = any(_is_dot(arg.value) for arg in rhs.args)
+        args = [
+            n.Arg(_with_dot(emitter, arg.value, lhs, 0), arg.name, arg.name_quote)
+            if arg.value is not None and _dot_count(arg.value)
+            else arg
+            for arg in rhs.args
+        ]
+        _evaluated_once(emitter, lhs, _dot_count(rhs) + (0 if direct else 1), rhs)
+        return _at(n.Call(rhs.func, args if direct else [n.Arg(lhs), *args]), node)
     if isinstance(rhs, n.Call):
-        placeholder = n.Name if node.op == "%>%" else n.Placeholder
         args = list(rhs.args)
         for position, arg in enumerate(args):
-            value = arg.value
-            if isinstance(value, placeholder) and (node.op == "|>" or value.id == "."):
+            if isinstance(arg.value, n.Placeholder):
                 args[position] = n.Arg(lhs, arg.name, arg.name_quote)
                 return _at(n.Call(rhs.func, args), node)
         return _at(n.Call(rhs.func, [n.Arg(lhs), *args]), node)
-    if isinstance(rhs, (n.Extract, n.Index)) and node.op == "|>":
+    if isinstance(rhs, (n.Extract, n.Index)) and not magrittr:
         return _replace_head(rhs, lhs)
+    if magrittr and isinstance(rhs, (n.Extract, n.Index)) and _dot_count(rhs):
+        return _with_dot(emitter, rhs, lhs, 0)
     emitter.fail("RK102", "this pipe right-hand side is not translated", rhs)
+
+
+# R's operators are functions too: `` `/`(x, 255) ``, `` x %>% `*`(2) ``.
+_BINARY_FUNCTIONS = frozenset(
+    {*_ARITHMETIC, *_COMPARISONS, "&", "|", "&&", "||", ":", "%in%", "%*%", "%o%"}
+)
+
+
+def operator_form(emitter: Emitter, node: n.Call) -> n.Node | None:
+    """A call of an operator by its name (`` `/`(x, 2) ``) as the operator expression."""
+    func = node.func
+    if not isinstance(func, n.Name) or emitter.analysis.is_user_name(func.id, emitter.scope):
+        return None
+    args = node.args
+    if not args or args[0].name is not None or any(arg.value is None for arg in args):
+        return None
+    values = [arg.value for arg in args]
+    if func.id in _BINARY_FUNCTIONS and len(args) == 2 and args[1].name is None:
+        return _at(n.Binary(func.id, values[0], values[1]), node)
+    if func.id in ("-", "+", "!") and len(args) == 1:
+        return _at(n.Unary(func.id, values[0]), node)
+    if func.id in ("[", "[["):
+        return _at(n.Index(values[0], list(args[1:]), func.id == "[["), node)
+    if func.id == "(" and len(args) == 1:
+        return values[0]
+    return None
+
+
+def _is_dot(node: n.Node) -> bool:
+    return type(node) is n.Name and node.id == "."
+
+
+def _dot_count(node: n.Node) -> int:
+    """How often magrittr's `.` stands in `node` for the value piped into it: not inside a
+    function or a formula (which have their own), nor right of an inner `%>%` (its own)."""
+    if _is_dot(node):
+        return 1
+    if isinstance(node, (n.Function, n.Formula)):
+        return 0
+    if isinstance(node, n.Binary) and node.op == "%>%":
+        return _dot_count(node.left)
+    return sum(_dot_count(child) for child in child_nodes(node))
+
+
+def _evaluated_once(emitter: Emitter, lhs: n.Node, uses: int, node: n.Node) -> None:
+    """R evaluates a piped value once: written out more than once, it must be plain."""
+    if uses > 1 and not isinstance(lhs, (n.Name, n.Num, n.Str, n.Const)):
+        emitter.fail(
+            "RK102",
+            "`.` stands for the piped value more than once: assign that value to a name "
+            "first, then pipe the name",
+            node,
+        )
+
+
+def _with_dot(emitter: Emitter, node: n.Node, lhs: n.Node, placed: int) -> n.Node:
+    """`node` with each `.` standing for `lhs`, which is already `placed` times beside it."""
+    count = _dot_count(node)
+    if not count:
+        return node
+    _evaluated_once(emitter, lhs, count + placed, node)
+    return _substituted(node, lhs)
+
+
+def _substituted(node: n.Node, value: n.Node) -> n.Node:
+    """A copy of `node` with `value` for each magrittr `.` (a pipe's right-hand side is
+    short: recursion is fine here)."""
+    if _is_dot(node):
+        return value
+    if not _dot_count(node):
+        return node
+    if isinstance(node, n.Binary) and node.op == "%>%":
+        return dataclasses.replace(node, left=_substituted(node.left, value))
+    changes = {}
+    for name in node.child_fields:
+        child = getattr(node, name)
+        if isinstance(child, list):
+            changes[name] = [_substituted(item, value) for item in child]
+        elif child is not None:
+            changes[name] = _substituted(child, value)
+    return dataclasses.replace(node, **changes)
 
 
 def _replace_head(chain: n.Node, value: n.Node) -> n.Node:

@@ -183,6 +183,25 @@ def _name_kind(emitter: Emitter, node: n.Name) -> Kind:
     return Kind.FUNCTION
 
 
+@expression(n.Namespace)
+def namespace(emitter: Emitter, node: n.Namespace) -> cst.BaseExpression:
+    """`pkg::name` as a value: what `name` is in that package."""
+    from .calls import function_value
+
+    value = function_value(emitter, node)
+    if value is None:
+        emitter.fail("RK101", f"unknown name '{node.package}::{node.name}'", node)
+    return value
+
+
+@kind_rule(n.Namespace)
+def _namespace_kind(emitter: Emitter, node: n.Namespace) -> Kind:
+    entry = emitter.registry.lookup(node.name, node.package)
+    if entry is not None and entry.status == "object":
+        return entry.result_kind(emitter, None)
+    return Kind.FUNCTION
+
+
 @expression(n.Paren)
 def _paren(emitter: Emitter, node: n.Paren) -> cst.BaseExpression:
     # Python's precedence is applied by the builders; R's grouping is already in the tree.

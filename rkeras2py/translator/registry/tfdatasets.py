@@ -462,7 +462,7 @@ def _next_batch(emitter, bound: BoundCall) -> cst.BaseExpression:
 TABLE.add(
     "make_iterator_one_shot",
     params="dataset",
-    emit=_as_iterator,
+    emit=lambda emitter, bound: py.call("iter", _dataset(emitter, bound)),
     kind=Kind.PYOBJ,
     status="replaced",
     note="a TF1 iterator: the Python iterator iter(dataset) has get_next() as well",

@@ -178,6 +178,18 @@ def pipelines() -> dict:
         third <- iter_next(it)
         one_shot <- make_iterator_one_shot(range_dataset(4, 6))
         from_one_shot <- iterator_get_next(one_shot)
+        seen <- 0
+        until_out_of_range({
+          seen <- seen + as.numeric(iterator_get_next(one_shot))
+        })
+        steps <- 0
+        until_out_of_range({
+          steps <- steps + 1
+          if (steps >= 3) break
+        })
+        with_dataset({
+          while (TRUE) rest <- iterator_get_next(one_shot)
+        })
         batches <- dataset_collect(range_dataset(to = 3) %>% dataset_batch(2))
         dicts <- tensor_slices_dataset(list(a = c(1, 2), b = c(3, 4))) %>%
           dataset_map(function(r) r$a + r$b)
@@ -227,6 +239,8 @@ def test_iter_next_is_none_at_the_end(pipelines):
     assert int(pipelines["first"]) == 1 and int(pipelines["second"]) == 2
     assert pipelines["third"] is None
     assert int(pipelines["from_one_shot"]) == 4  # the TF1 iterator's get_next()
+    # until_out_of_range() repeats its block until the iterator is exhausted, or a break
+    assert pipelines["seen"] == 5 and pipelines["steps"] == 3
 
 
 def test_batches_and_dicts(pipelines):

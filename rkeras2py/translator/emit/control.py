@@ -132,19 +132,19 @@ def for_statement(emitter: Emitter, node: n.For, mode: Mode) -> list[cst.BaseSta
         emitter.set_kind(node.var.id, element_of(kind) if kind in SEQUENCES else Kind.UNKNOWN)
     body = loop_body(emitter, node.body)
     loop = py.for_(py.name(python_name(node.var.id)), iterable, body)
-    return [loop, *_null_value(mode)]
+    return [loop, *null_value(mode)]
 
 
 @statement(n.While)
 def while_statement(emitter: Emitter, node: n.While, mode: Mode) -> list[cst.BaseStatement]:
     loop = cst.While(emitter.expr(node.cond), loop_body(emitter, node.body))
-    return [loop, *_null_value(mode)]
+    return [loop, *null_value(mode)]
 
 
 @statement(n.Repeat)
 def repeat_statement(emitter: Emitter, node: n.Repeat, mode: Mode) -> list[cst.BaseStatement]:
     loop = cst.While(py.name("True"), loop_body(emitter, node.body))
-    return [loop, *_null_value(mode)]
+    return [loop, *null_value(mode)]
 
 
 def loop_body(emitter: Emitter, body: n.Node) -> cst.IndentedBlock:
@@ -156,7 +156,7 @@ def loop_body(emitter: Emitter, body: n.Node) -> cst.IndentedBlock:
         emitter.loop_depth -= 1
 
 
-def _null_value(mode: Mode) -> list[cst.BaseStatement]:
+def null_value(mode: Mode) -> list[cst.BaseStatement]:
     """Loops are worth NULL in R."""
     if mode.action == "assign":
         return [py.assign(mode.target, py.name("None"))]

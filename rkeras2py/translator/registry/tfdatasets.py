@@ -486,11 +486,38 @@ for _name, _params in (
     ("iterator_initializer", "iterator"),
     ("iterator_make_initializer", "iterator dataset name"),
     ("iterator_string_handle", "iterator name"),
-    ("until_out_of_range", "expr"),
-    ("with_dataset", "expr"),
     ("out_of_range_handler", "e"),
 ):
     TABLE.add(_name, params=_params, status="removed", note=_TF1_ITERATORS)
+
+
+def _out_of_range_statement(repeat: bool):
+    """`until_out_of_range({...})` runs the block again and again until an iterator in it
+    is exhausted (`iter.get_next()` raises OutOfRangeError) or it breaks; `with_dataset()`
+    runs it once, ignoring that error."""
+
+    def statement(emitter, bound: BoundCall, mode) -> list[cst.BaseStatement]:
+        from ..emit.control import DISCARD, branch, loop_body, null_value
+
+        body = bound.get("expr")
+        if body is None:
+            emitter.fail("RK103", f"{bound.entry.name}() needs the code to run", bound.node)
+        error = py.dotted(emitter.imports.path("tensorflow.errors.OutOfRangeError"))
+        block = loop_body(emitter, body) if repeat else branch(emitter, body, DISCARD)
+        stop = cst.Break() if repeat else cst.Pass()
+        handler = cst.ExceptHandler(py.block([py.simple(stop)]), type=error)
+        attempt = cst.Try(block, handlers=[handler])
+        if repeat:
+            attempt = cst.While(py.name("True"), py.block([attempt]))
+        return [attempt, *null_value(mode)]
+
+    return statement
+
+
+for _name, _repeat in (("until_out_of_range", True), ("with_dataset", False)):
+    TABLE.add(
+        _name, params="expr", statement=_out_of_range_statement(_repeat), visible=False
+    )
 
 
 def _element_spec_part(attribute: str):

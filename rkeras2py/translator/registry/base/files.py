@@ -17,6 +17,7 @@ from ...kinds import Kind
 from .. import BoundCall
 from ..helpers import expr, is_true
 from .core import TABLE
+from .extra import loop_name
 
 __all__ = ["TABLE"]
 
@@ -33,8 +34,29 @@ def _tempfile(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
 
 TABLE.add("tempdir", "tempfile.gettempdir", "check", kind=Kind.STR, drop=frozenset({"check"}))
 TABLE.add("file.path", "os.path.join", "... fsep", kind=Kind.STR)
-TABLE.add("basename", "os.path.basename", "path", kind=Kind.STR)
-TABLE.add("dirname", "os.path.dirname", "path", kind=Kind.STR)
+
+
+def _each_path(function: str):
+    """basename()/dirname(): of one path, or of each of a vector of them."""
+
+    def emit(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+        target = emitter.imports.path(function)
+        path = bound.get("path")
+        if emitter.kind(path) is not Kind.CHR_VECTOR:
+            return py.call(target, emitter.expr(path))
+        paths = emitter.expr(path)
+        each = py.name(loop_name(emitter, "path"))
+        return py.list_comp(py.call(target, each), each, paths)
+
+    return emit
+
+
+def _path_kind(emitter: Emitter, bound: BoundCall) -> Kind:
+    return Kind.CHR_VECTOR if emitter.kind(bound.get("path")) is Kind.CHR_VECTOR else Kind.STR
+
+
+TABLE.add("basename", params="path", emit=_each_path("os.path.basename"), kind=_path_kind)
+TABLE.add("dirname", params="path", emit=_each_path("os.path.dirname"), kind=_path_kind)
 TABLE.add("dir.exists", "os.path.isdir", "paths", kind=Kind.BOOL)
 TABLE.add("file.exists", "os.path.exists", "...", kind=Kind.BOOL)
 
@@ -96,3 +118,63 @@ def _as_array(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     if emitter.kind(x) is Kind.ARRAY:
         return emitter.expr(x)
     return py.call(emitter.imports.path("numpy.asarray"), emitter.expr(x))
+
+
+@TABLE.special(
+    "list.files",
+    params="path pattern all.files full.names recursive ignore.case include.dirs no..",
+    kind=Kind.CHR_VECTOR,
+    caveat="sorted by code point (B before a), where R follows the locale (a before B)",
+)
+def _list_files(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    """The names in a directory (as paths with `full.names = TRUE`), sorted, those that
+    `pattern` (a regular expression) finds, hidden ones only with `all.files = TRUE`."""
+    if is_true(bound.get("recursive")):
+        emitter.fail(
+            "RK103", "list.files(recursive = TRUE) is not translated: use os.walk()", bound.node
+        )
+    directory = expr(emitter, bound, "path", py.string("."))
+    pattern = bound.get("pattern")
+    regex = None if pattern is None else emitter.expr(pattern)
+    name = py.name(loop_name(emitter, "name"))
+    conditions = []
+    if regex is not None:
+        ignore_case = is_true(bound.get("ignore.case"))
+        flags = [py.dotted(emitter.imports.path("re.IGNORECASE"))] if ignore_case else []
+        conditions.append(py.call(emitter.imports.path("re.search"), regex, name, *flags))
+    if not is_true(bound.get("all.files")):
+        conditions.append(py.unary("not", py.call(py.attr(name, "startswith"), py.string("."))))
+    element = name
+    if is_true(bound.get("full.names")):
+        element = py.call(emitter.imports.path("os.path.join"), directory, name)
+    listed = py.call(emitter.imports.path("os.listdir"), directory)
+    if len(conditions) == 2:
+        conditions = [py.boolop(conditions[0], "and", conditions[1])]
+    loop = cst.CompFor(target=name, iter=listed, ifs=[cst.CompIf(c) for c in conditions])
+    return py.call("sorted", cst.GeneratorExp(element, loop, lpar=[], rpar=[]))
+
+
+@TABLE.special("download.file", params="url destfile method quiet mode", visible=False)
+def _download_file(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    """The file at `url`, saved as `destfile` (urllib writes binary, as mode = "wb")."""
+    retrieve = emitter.imports.path("urllib.request.urlretrieve")
+    return py.call(retrieve, emitter.expr(bound.get("url")), emitter.expr(bound.get("destfile")))
+
+
+@TABLE.special("unzip", params="zipfile files list overwrite junkpaths exdir", visible=False)
+def _unzip(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    """A zip archive extracted into `exdir` (the working directory by default); `files`
+    picks members."""
+    if is_true(bound.get("list")) or is_true(bound.get("junkpaths")):
+        emitter.fail("RK103", "unzip(list =, junkpaths =) is not translated", bound.node)
+    archive = emitter.expr(bound.get("zipfile"))
+    directory = expr(emitter, bound, "exdir", py.string("."))
+    files = bound.get("files")
+    if files is None:
+        unpack = emitter.imports.path("shutil.unpack_archive")
+        return py.call(unpack, archive, directory, py.string("zip"))
+    opened = py.call(emitter.imports.path("zipfile.ZipFile"), archive)
+    members = emitter.expr(files)
+    if emitter.kind(files) is Kind.STR:
+        members = py.list_([members])
+    return py.call(py.attr(opened, "extractall"), directory, py.arg(members, "members"))

@@ -235,15 +235,38 @@ def test_with_custom_object_scope_is_a_with_statement() -> None:
     )
 
 
+# ---- text_tokenizer(): Keras 2's Tokenizer, kept by the runtime ------------------------
+
+TOKENIZER = [
+    ("tok <- text_tokenizer(num_words = 100)", "tok = Tokenizer(num_words=100)"),
+    ("tok <- text_tokenizer() %>% fit_text_tokenizer(texts)", "tok = Tokenizer().fit_on_texts(texts)"),
+    ("fit_text_tokenizer(tok, 'one text')", 'tok.fit_on_texts(["one text"])'),
+    ("fit_text_tokenizer(tok, list(c(1L, 2L)))", "tok.fit_on_sequences([np.array([1, 2])])"),
+    ("s <- texts_to_sequences(tok, texts)", "s = tok.texts_to_sequences(texts)"),
+    ("m <- texts_to_matrix(tok, texts, mode = 'count')", 'm = tok.texts_to_matrix(texts, mode="count")'),
+    ("i <- tok$word_index$cat", 'i = tok.word_index["cat"]'),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("source", "python"), TOKENIZER)
+def test_text_tokenizer_is_the_runtime_tokenizer(source: str, python: str) -> None:
+    prelude = "tok <- text_tokenizer()\ntexts <- c('a b', 'b c')\n"
+    result = translate(PRELUDE + prelude + source + "\n")
+    assert not result.has_errors, [d.format() for d in result.diagnostics]
+    assert python in result.code
+
+
+def test_texts_to_matrix_without_mode_fails_as_in_r_keras() -> None:
+    """R keras 2.15 hands Keras all four modes when `mode` is left out, which Keras refuses."""
+    result = translate(PRELUDE + "tok <- text_tokenizer()\nm <- texts_to_matrix(tok, 'a')\n")
+    assert [d.code for d in result.diagnostics] == ["RK103"]
+
+
 # ---- removed APIs name their replacement -----------------------------------------------
 
 REMOVED = [
-    ("tok <- text_tokenizer(num_words = 100)", "keras.layers.TextVectorization"),
-    ("fit_text_tokenizer(tok, texts)", "TextVectorization.adapt"),
-    ("s <- texts_to_sequences(tok, texts)", "TextVectorization"),
-    ("m <- texts_to_matrix(tok, texts, mode = 'binary')", "multi_hot"),
-    ("m <- sequences_to_matrix(tok, s)", "keras.layers.CategoryEncoding"),
     ("h <- text_one_hot('a b', 10)", "keras.layers.Hashing"),
+    ("tok <- load_text_tokenizer('t')", "keras.layers.TextVectorization"),
     ("g <- image_data_generator(rescale = 1/255)", "image_dataset_from_directory"),
     ("it <- flow_images_from_directory('d', g)", "layer_random_flip"),
     ("g <- timeseries_generator(x, y, length = 3)", "keras.utils.timeseries_dataset_from_array"),
@@ -566,3 +589,12 @@ def test_get_file_extracts_next_to_the_archive_as_tensorflow_2_15_did(tmp_path) 
     # R code then reads file.path(dirname(path), "aclImdb")
     assert path == str(cache / "aclImdb_v1")
     assert (cache / "aclImdb" / "a.txt").read_text() == "x"
+
+
+def test_runtime_tokenizer_takes_sequences_of_one_number_as_r_gives_them() -> None:
+    from rkeras2py.runtime import Tokenizer
+
+    tokenizer = Tokenizer(num_words=4).fit_on_sequences([np.array([1, 2]), 3])
+    assert tokenizer.document_count == 2 and tokenizer.index_docs == {1: 1, 2: 1, 3: 1}
+    matrix = tokenizer.sequences_to_matrix([np.array([1, 1]), 3], mode="count")
+    assert matrix.tolist() == [[0, 2, 0, 0], [0, 0, 0, 1]]

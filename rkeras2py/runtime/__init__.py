@@ -23,6 +23,8 @@ from .layers import *  # noqa: F403
 from .layers import __all__ as _layers
 from .models import *  # noqa: F403
 from .models import __all__ as _models
+from .text import *  # noqa: F403
+from .text import __all__ as _text
 from .training import *  # noqa: F403
 from .training import __all__ as _training
 
@@ -35,5 +37,6 @@ __all__ = [
     *_keras3_models,
     *_layers,
     *_models,
+    *_text,
     *_training,
 ]

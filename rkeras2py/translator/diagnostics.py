@@ -76,9 +76,9 @@ _CODES = [
         "RK110",
         Severity.ERROR,
         "R keras function whose Python API Keras 3 removed, with no direct replacement",
-        "tok <- text_tokenizer(num_words = 1000)",
-        "The message names the Keras 3 way to do it (here layer_text_vectorization()); "
-        "rewrite the R code that way or port this part by hand.",
+        "gen <- image_data_generator(rescale = 1/255)",
+        "The message names the Keras 3 way to do it (here image_dataset_from_directory() "
+        "and augmentation layers); rewrite the R code that way or port this part by hand.",
     ),
     Code(
         "RK111",

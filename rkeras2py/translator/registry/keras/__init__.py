@@ -16,8 +16,10 @@ from . import (  # noqa: F401  (each fills TABLE)
     saving,
     utilities,
 )
-from .models import ATTRIBUTES, METHOD_HELPERS, METHOD_KINDS
+from .models import METHOD_HELPERS, METHOD_KINDS
 from .objects import PATH_RENAMES
 from .table import TABLE
+
+ATTRIBUTES = {**models.ATTRIBUTES, **utilities.ATTRIBUTES}
 
 __all__ = ["ATTRIBUTES", "METHOD_HELPERS", "METHOD_KINDS", "PATH_RENAMES", "TABLE"]

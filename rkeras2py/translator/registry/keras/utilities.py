@@ -8,7 +8,10 @@ path)` swaps its arguments for `keras.utils.save_img(path, img)`,
 `get_file(untar = TRUE)` extracts as TensorFlow 2.15 did (next to the archive; Keras 3
 extracts into a new folder, so such calls go through the runtime).
 
-CAVEATS: the old `keras.preprocessing` objects (Tokenizer, ImageDataGenerator,
+`text_tokenizer()` and its verbs use `rkeras2py.runtime.Tokenizer`, which numbers words
+as Keras 2's Tokenizer did (Keras 3 has none).
+
+CAVEATS: the other old `keras.preprocessing` objects (ImageDataGenerator,
 TimeseriesGenerator, skipgrams) are gone from Keras 3: their calls are reported with the
 Keras 3 way to do it. Paths are not made absolute (R's `normalizePath()`); only `~` is
 expanded. R doubles handed to the datasets are not cast to float32 as `keras_array()` does. A
@@ -25,7 +28,7 @@ import libcst as cst
 from ....grammar import nodes as n
 from ... import pyast as py
 from ...kinds import Kind
-from .. import BoundCall, Entry
+from .. import Attribute, BoundCall, Entry
 from ..convert import as_int, axis, elements, int_tuple, is_null, py_value
 from ..helpers import flag
 from .table import TABLE
@@ -434,33 +437,90 @@ def _is_keras_available(emitter, bound: BoundCall) -> cst.BaseExpression:
     return py.name("True")
 
 
+# ---- text_tokenizer(): Keras 2's Tokenizer, in the runtime ---------------------------------
+
+_TOKENIZER_NOTE = (
+    "Keras 3 has no Tokenizer: rkeras2py.runtime.Tokenizer numbers words as Keras 2's did "
+    "(layer_text_vectorization() is Keras 3's way)"
+)
+TABLE.add(
+    "text_tokenizer",
+    "rkeras2py.runtime.Tokenizer",
+    "num_words filters lower split char_level oov_token",
+    convert={"num_words": as_int},
+    kind=Kind.PYOBJ,
+    status="runtime",
+    note=_TOKENIZER_NOTE,
+)
+
+
+# what R code reads off a tokenizer: its dicts (named lists in R)
+ATTRIBUTES = {
+    (Kind.PYOBJ, name): Attribute(name, Kind.NAMED_LIST)
+    for name in ("word_index", "index_word", "word_counts", "word_docs", "index_docs")
+}
+
+
+def _texts(emitter, node: n.Node) -> cst.BaseExpression:
+    """R keras's `as_texts()`: one string is a list of one text (not its characters)."""
+    value = emitter.expr(node)
+    return py.list_([value]) if emitter.kind(node) is Kind.STR else value
+
+
+def _tokenizer_method(method: str, data: str, convert=_texts):
+    def emit(emitter, bound: BoundCall) -> cst.BaseExpression:
+        tokenizer = emitter.expr(bound.get(bound.entry.params[0]))
+        args = [convert(emitter, bound.get(data))]
+        if "mode" in bound.entry.params:
+            mode = bound.get("mode")
+            if mode is None:  # R keras passes all four modes, and Keras 2 refuses them
+                emitter.fail(
+                    "RK103",
+                    f'{bound.entry.name}() needs mode = ("binary", "count", "tfidf" or '
+                    '"freq"): R keras 2.15 fails without it',
+                    bound.node,
+                )
+            args.append(py.arg(emitter.expr(mode), "mode"))
+        return py.call(py.attr(tokenizer, method), *args)
+
+    return emit
+
+
+@TABLE.special(
+    "fit_text_tokenizer", params="object x", kind=Kind.PYOBJ, visible=False, status="runtime"
+)
+def _fit_text_tokenizer(emitter, bound: BoundCall) -> cst.BaseExpression:
+    """Fits on texts, or on sequences when `x` is a list (R's is.list()); the fitting
+    returns the tokenizer, as R's does invisibly."""
+    fits_sequences = emitter.kind(bound.get("x")) is Kind.LIST
+    method = "fit_on_sequences" if fits_sequences else "fit_on_texts"
+    return _tokenizer_method(method, "x")(emitter, bound)
+
+
+for _name, _method, _params, _kind in (
+    ("texts_to_sequences", "texts_to_sequences", "tokenizer texts", Kind.LIST),
+    ("texts_to_sequences_generator", "texts_to_sequences_generator", "tokenizer texts",
+     Kind.PYOBJ),
+    ("texts_to_matrix", "texts_to_matrix", "tokenizer texts mode", Kind.ARRAY),
+    ("sequences_to_matrix", "sequences_to_matrix", "tokenizer sequences mode", Kind.ARRAY),
+):  # fmt: skip
+    TABLE.add(
+        _name,
+        params=_params,
+        emit=_tokenizer_method(_method, _params.split()[1]),
+        kind=_kind,
+        status="runtime",
+    )
+
+
 # ---- removed from Keras 3 -----------------------------------------------------------------
 
-_TOKENIZER = (
-    "was removed in Keras 3 (keras.preprocessing.text.Tokenizer): use "
-    "layer_text_vectorization() (keras.layers.TextVectorization)"
-)
 _IMAGE_GENERATOR = (
     "was removed in Keras 3 (ImageDataGenerator): use image_dataset_from_directory() "
     "(keras.utils.image_dataset_from_directory) or tf.data, with augmentation layers "
     "(layer_rescaling(), layer_random_flip(), layer_random_rotation(), layer_random_zoom())"
 )
 for _name, _params, _note in (
-    ("text_tokenizer", "num_words filters lower split char_level oov_token", _TOKENIZER),
-    ("fit_text_tokenizer", "object x",
-     "was removed in Keras 3: adapt() a layer_text_vectorization() "
-     "(keras.layers.TextVectorization.adapt(texts))"),
-    ("texts_to_sequences", "tokenizer texts",
-     "was removed in Keras 3: call a layer_text_vectorization(output_mode = \"int\") "
-     "on the texts (keras.layers.TextVectorization)"),
-    ("texts_to_sequences_generator", "tokenizer texts",
-     "was removed in Keras 3: map a layer_text_vectorization() over a tf.data dataset"),
-    ("texts_to_matrix", "tokenizer texts mode",
-     "was removed in Keras 3: use layer_text_vectorization(output_mode = \"multi_hot\", "
-     "\"count\" or \"tf_idf\") (keras.layers.TextVectorization)"),
-    ("sequences_to_matrix", "tokenizer sequences mode",
-     "was removed in Keras 3: use layer_category_encoding() "
-     "(keras.layers.CategoryEncoding(output_mode=...))"),
     ("save_text_tokenizer", "object filename",
      "was removed in Keras 3 with the Tokenizer: save the model holding a "
      "layer_text_vectorization() (keras.layers.TextVectorization)"),

@@ -239,13 +239,19 @@ def test_with_custom_object_scope_is_a_with_statement() -> None:
 
 TOKENIZER = [
     ("tok <- text_tokenizer(num_words = 100)", "tok = Tokenizer(num_words=100)"),
-    ("tok <- text_tokenizer() %>% fit_text_tokenizer(texts)", "tok = Tokenizer().fit_on_texts(texts)"),
+    (
+        "tok <- text_tokenizer() %>% fit_text_tokenizer(texts)",
+        "tok = Tokenizer().fit_on_texts(texts)",
+    ),
     ("fit_text_tokenizer(tok, 'one text')", 'tok.fit_on_texts(["one text"])'),
     ("fit_text_tokenizer(tok, list(c(1L, 2L)))", "tok.fit_on_sequences([np.array([1, 2])])"),
     ("s <- texts_to_sequences(tok, texts)", "s = tok.texts_to_sequences(texts)"),
-    ("m <- texts_to_matrix(tok, texts, mode = 'count')", 'm = tok.texts_to_matrix(texts, mode="count")'),
+    (
+        "m <- texts_to_matrix(tok, texts, mode = 'count')",
+        'm = tok.texts_to_matrix(texts, mode="count")',
+    ),
     ("i <- tok$word_index$cat", 'i = tok.word_index["cat"]'),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize(("source", "python"), TOKENIZER)

@@ -47,7 +47,8 @@ for (f in c("b.jpg", "a.jpg", "c.png", ".hidden.jpg")) writeLines("x", file.path
 cat(list.files(d), "\\n")
 cat(basename(list.files(d, pattern = "[.]jpg$", full.names = TRUE)), "\\n")
 cat(list.files(d, pattern = "\\\\.JPG$", ignore.case = TRUE, all.files = TRUE), "\\n")
-cat(length(list.files(d, full.names = TRUE)), dirname(list.files(d, full.names = TRUE))[1] == d, "\\n")
+full <- list.files(d, full.names = TRUE)
+cat(length(full), dirname(full)[1] == d, "\\n")
 """
 
 

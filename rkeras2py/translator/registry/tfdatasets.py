@@ -515,9 +515,7 @@ def _out_of_range_statement(repeat: bool):
 
 
 for _name, _repeat in (("until_out_of_range", True), ("with_dataset", False)):
-    TABLE.add(
-        _name, params="expr", statement=_out_of_range_statement(_repeat), visible=False
-    )
+    TABLE.add(_name, params="expr", statement=_out_of_range_statement(_repeat), visible=False)
 
 
 def _element_spec_part(attribute: str):

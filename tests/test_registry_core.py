@@ -593,6 +593,8 @@ TRANSLATIONS = [
     ("y <- rbinom(4, 10, 0.5)", "y = rng.binomial(10.0, 0.5, size=4)"),
     ("y <- rpois(6, 3)", "y = rng.poisson(3.0, size=6)"),
     ("y <- sample(5)", "y = rng.permutation(np.arange(1, 6))"),
+    ("y <- sample.int(5)", "y = rng.permutation(np.arange(1, 6))"),
+    ("y <- sample.int(10, 2)", "y = rng.choice(np.arange(1, 11), size=2, replace=False)"),
     (A + "y <- sample(a, 2)", "y = rng.choice(a, size=2, replace=False)"),
     (
         "y <- sample(1:10, 3, replace = TRUE)",

@@ -83,3 +83,18 @@ def test_unzip_extracts_an_archive_or_some_of_its_members(tmp_path):
     assert run.returncode == 0, run.stderr
     assert sorted(p.name for p in (tmp_path / "all").iterdir()) == ["one.txt", "two.txt"]
     assert [p.name for p in (tmp_path / "some").iterdir()] == ["one.txt"]
+
+
+def test_untar_extracts_a_compressed_archive(tmp_path):
+    import tarfile
+
+    (tmp_path / "one.txt").write_text("1")
+    with tarfile.open(tmp_path / "a.tar.gz", "w:gz") as archive:
+        archive.add(tmp_path / "one.txt", arcname="one.txt")
+    result = translate('untar("a.tar.gz", exdir = "out")\n')
+    assert not result.has_errors, [d.format() for d in result.diagnostics]
+    run = subprocess.run(
+        [sys.executable, "-c", result.code], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert run.returncode == 0, run.stderr
+    assert (tmp_path / "out" / "one.txt").read_text() == "1"

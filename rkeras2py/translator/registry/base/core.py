@@ -2595,7 +2595,7 @@ def inherits(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
 
 
 # R's random draws, which the translation makes with its numpy Generator `rng`
-R_DRAWS = frozenset({"sample", "runif", "rnorm", "rbinom", "rpois"})
+R_DRAWS = frozenset({"sample", "sample.int", "runif", "rnorm", "rbinom", "rpois"})
 
 
 def generator(emitter: Emitter) -> cst.BaseExpression:
@@ -2627,6 +2627,11 @@ def sample(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     population = emitter.expr(x)
     if emitter.kind(x) in (Kind.INT, Kind.FLOAT):  # sample(n) draws from 1:n
         population = py.call(np(emitter, "arange"), py.integer(1), plus_one(population))
+    return _draw(emitter, bound, rng, population)
+
+
+def _draw(emitter: Emitter, bound: BoundCall, rng, population) -> cst.BaseExpression:
+    """`size` draws from `population` (all of it, shuffled, without `size`)."""
     if not bound.has("size"):
         return py.call(py.attr(rng, "permutation"), population)
     keywords = {"size": expr(emitter, bound, "size")}
@@ -2634,6 +2639,17 @@ def sample(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     if bound.has("prob"):
         keywords["p"] = expr(emitter, bound, "prob")
     return py.call(py.attr(rng, "choice"), population, **keywords)
+
+
+@special("sample.int", params="n size replace prob useHash", kind=Kind.INT_VECTOR)
+def sample_int(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    """`sample.int(n, size)`: draws from 1:n, as `sample(n, size)` does."""
+    from ...emit.operators import plus_one
+
+    n = plus_one(emitter.expr(bound.get("n")))
+    return _draw(
+        emitter, bound, generator(emitter), py.call(np(emitter, "arange"), py.integer(1), n)
+    )
 
 
 def _sample_kind(emitter: Emitter, bound: BoundCall) -> Kind:

@@ -178,3 +178,14 @@ def _unzip(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     if emitter.kind(files) is Kind.STR:
         members = py.list_([members])
     return py.call(py.attr(opened, "extractall"), directory, py.arg(members, "members"))
+
+
+@TABLE.special("untar", params="tarfile files list exdir compressed extras verbose", visible=False)
+def _untar(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    """A tar archive (compressed or not) extracted into `exdir` (the working directory by
+    default)."""
+    if bound.get("files") is not None or is_true(bound.get("list")):
+        emitter.fail("RK103", "untar(files =, list =) is not translated", bound.node)
+    archive = py.call(emitter.imports.path("tarfile.open"), emitter.expr(bound.get("tarfile")))
+    directory = expr(emitter, bound, "exdir", py.string("."))
+    return py.call(py.attr(archive, "extractall"), directory)

@@ -288,3 +288,39 @@ def test_a_namespaced_module_object_is_the_module():
         "library(keras)\nm <- tensorflow::tf$keras$metrics$AUC()\nt <- tensorflow::tf\n"
     ).code
     assert "m = tf.keras.metrics.AUC()" in code and "t = tf\n" in code
+
+
+def test_magrittr_assignment_pipe_assigns_the_result_back():
+    scope, _ = exec_translation("x <- c(3, 1, 2)\nx %<>% sort()\ny <- c(1, 4)\ny %<>% sqrt\n")
+    assert list(scope["x"]) == [1, 2, 3] and list(scope["y"]) == [1, 2]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "x <- sort(x)\n  x",  # R sorts the file's x into a new local x
+        "print(x)\n  x <- 1\n  x",
+        "for (k in 1:2) {\n    if (k > x) x <- k\n  }\n  x",  # the first step reads the outer x
+        "x %<>% sort()\n  x",
+    ],
+)
+def test_an_outer_name_read_before_the_function_binds_its_own_is_marked(body):
+    """Python would raise UnboundLocalError: one function cannot read an outer x and have
+    its own."""
+    result = translate(f"x <- c(3, 1, 2)\nf <- function() {{\n  {body}\n}}\n")
+    assert [d.code for d in result.diagnostics] == ["RK102"]
+    assert "UnboundLocalError" in result.diagnostics[0].message
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "x <- 1\n  print(x)\n  x",  # bound before it is read
+        "for (x in 1:3) print(x)\n  x",  # the loop binds it before its body runs
+        "g <- function() x\n  x <- 2\n  g()",  # a nested function reads when called
+        "y <- x + 1\n  y",  # only read: the outer x
+    ],
+)
+def test_an_outer_name_the_function_does_not_shadow_first_is_translated(body):
+    result = translate(f"x <- c(3, 1, 2)\nf <- function() {{\n  {body}\n}}\n")
+    assert not result.diagnostics, [d.format() for d in result.diagnostics]

@@ -134,6 +134,8 @@ def analyse(module: n.Module) -> Analysis:
                 continue
             if node.op == "%<-%":
                 scope.assigned.update(_destructured_names(node.left))
+            elif node.op == "%<>%":  # magrittr's `x %<>% f()` assigns x
+                _record_assignment(n.Assign("<-", node.left, node.right), scope)
         elif kind is n.Call:
             if constructor_name(node) in CLASS_CONSTRUCTORS:
                 stack.extend(_constructor_scope(node, scope, scopes))

@@ -25,6 +25,7 @@ from .growth import loop_growth
 from .imports import Imports
 from .kinds import Kind
 from .registry import Registry
+from .shadowing import reads_before_binding
 
 
 class Unsupported(Exception):
@@ -126,6 +127,8 @@ class Emitter:
         self.multiple_outputs: dict[str, Kind] = {}
         # `v[i] <- x` in loops that grow an empty `v` one element per step (growth.py)
         self.appends: set[int] = set()
+        # reads of an outer name in a function that binds its own later (shadowing.py)
+        self.outer_reads: dict[int, str] = {}
 
     # ---- diagnostics -----------------------------------------------------------------
     def report(self, code: str, message: str, node: n.Node) -> None:
@@ -341,6 +344,7 @@ class Emitter:
     # ---- functions -------------------------------------------------------------------
     def enter_function(self, function: n.Function) -> None:
         self.scope = self.analysis.scope_of(function)
+        self.outer_reads.update(reads_before_binding(function, self.scope))
         self.push_kinds(dict(self.seeded.get(id(function), {})))
         self._outer_loop_depths.append(self.loop_depth)
         self.loop_depth = 0  # a function's `break` cannot leave a loop it is called from

@@ -229,7 +229,8 @@ def _replacement(emitter: Emitter, node: n.Assign, mode: Mode) -> list[cst.BaseS
 
 @statement(n.Binary)
 def binary_statement(emitter: Emitter, node: n.Binary, mode: Mode) -> list[cst.BaseStatement]:
-    """zeallot's `c(a, c(b, d)) %<-% value` unpacks; other operators are expressions."""
+    """zeallot's `c(a, c(b, d)) %<-% value` unpacks, magrittr's `x %<>% f()` assigns; other
+    operators are expressions."""
     if node.op in ("%>%", "|>"):
         from .calls import call_statement
 
@@ -243,6 +244,13 @@ def binary_statement(emitter: Emitter, node: n.Binary, mode: Mode) -> list[cst.B
         from .classes import py_class_statement
 
         return py_class_statement(emitter, node, mode)
+    if node.op == "%<>%":  # magrittr's `x %<>% f()` is `x <- x %>% f()`
+        piped = n.Binary("%>%", node.left, node.right)
+        assign = n.Assign("<-", node.left, piped)
+        for new in (piped, assign):
+            new.line, new.column = node.line, node.column
+            new.end_line, new.end_column = node.end_line, node.end_column
+        return assign_statement(emitter, assign, mode)
     if node.op != "%<-%":
         return emitter.finish(emitter.expr(node), mode)
     left = node.left

@@ -145,6 +145,14 @@ def name(emitter: Emitter, node: n.Name) -> cst.BaseExpression:
     r_name = node.id
     if r_name == "...":
         return py.name("args")
+    if id(node) in emitter.outer_reads:
+        emitter.fail(
+            "RK102",
+            f"`{r_name}` here is the {r_name} outside the function, which binds its own "
+            f"{r_name} later: one Python function cannot have both (UnboundLocalError): "
+            f"rename the function's {r_name}",
+            node,
+        )
     if emitter.analysis.is_user_name(r_name, emitter.scope) or r_name in emitter.local_names:
         return py.name(python_name(r_name))
     if r_name in _NAMED_CONSTANTS:

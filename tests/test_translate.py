@@ -324,3 +324,17 @@ def test_an_outer_name_read_before_the_function_binds_its_own_is_marked(body):
 def test_an_outer_name_the_function_does_not_shadow_first_is_translated(body):
     result = translate(f"x <- c(3, 1, 2)\nf <- function() {{\n  {body}\n}}\n")
     assert not result.diagnostics, [d.format() for d in result.diagnostics]
+
+
+def test_a_trailing_comma_in_a_call_is_ignored():
+    """keras3's examples write `fit(x = x, ..., validation_data = v, )`: the `...` of R
+    keras's functions ignore the empty argument."""
+    result = translate(
+        "library(keras3)\nm <- keras_model_sequential(input_shape = 2) |> layer_dense(1, )\n"
+        'm |> compile(loss = "mse", optimizer = "sgd", )\nf <- function(a, b = 2) a + b\n'
+        "y <- f(1, )\n"
+    )
+    assert not result.diagnostics, [d.format() for d in result.diagnostics]
+    assert "keras.layers.Dense(1)" in result.code and "y = f(1)" in result.code
+    result = translate("f <- function(a, b, c) a\ny <- f(1, , 3)\n")
+    assert [d.code for d in result.diagnostics] == ["RK103"]  # an empty one inside stays

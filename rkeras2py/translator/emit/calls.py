@@ -8,7 +8,7 @@ from ...grammar import nodes as n
 from .. import pyast as py
 from ..emitter import Emitter, Mode, expression, kind_rule, statement
 from ..kinds import PYTHON_OBJECTS, Kind
-from ..registry import BoundCall, Entry, bind
+from ..registry import BoundCall, Entry, bind, without_trailing_empty
 from ..registry.convert import py_value
 from .operators import operator_form
 from .values import keyword_name, python_name
@@ -368,7 +368,7 @@ def arguments(
     """R arguments as Python ones: `...` spreads, names lose their dots; `convert` turns
     each value into what Python receives (R values into what reticulate sends)."""
     result = []
-    for arg in args:
+    for arg in without_trailing_empty(args):
         if arg.value is None:
             emitter.fail("RK103", "an empty argument cannot be passed in Python", arg)
         if isinstance(arg.value, n.Name) and arg.value.id == "...":

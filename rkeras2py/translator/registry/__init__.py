@@ -222,6 +222,14 @@ class Registry:
         return None
 
 
+def without_trailing_empty(args: list[n.Arg]) -> list[n.Arg]:
+    """The arguments less a trailing comma's empty one (`fit(x, y, )`), which the `...` of
+    R keras's functions ignore."""
+    if args and args[-1].value is None and args[-1].name is None:
+        return args[:-1]
+    return args
+
+
 def bind(call: n.Call, entry: Entry) -> BoundCall:
     """Match `call`'s arguments to `entry.params` the way R does.
 
@@ -232,7 +240,7 @@ def bind(call: n.Call, entry: Entry) -> BoundCall:
     named: dict[str, n.Node] = {}
     by_name: set[str] = set()
     unmatched: list[n.Arg] = []
-    for arg in call.args:
+    for arg in without_trailing_empty(call.args):
         if arg.name is None:
             unmatched.append(arg)
         elif arg.name in params and arg.name not in named:

@@ -224,7 +224,8 @@ class Registry:
 
 def without_trailing_empty(args: list[n.Arg]) -> list[n.Arg]:
     """The arguments less a trailing comma's empty one (`fit(x, y, )`), which the `...` of
-    R keras's functions ignore."""
+    R keras's functions ignore (where an empty argument means something, as in
+    `op_subset(x, 2, )`, the entry reads it from `extra` itself)."""
     if args and args[-1].value is None and args[-1].name is None:
         return args[:-1]
     return args
@@ -240,7 +241,7 @@ def bind(call: n.Call, entry: Entry) -> BoundCall:
     named: dict[str, n.Node] = {}
     by_name: set[str] = set()
     unmatched: list[n.Arg] = []
-    for arg in without_trailing_empty(call.args):
+    for arg in call.args:
         if arg.name is None:
             unmatched.append(arg)
         elif arg.name in params and arg.name not in named:

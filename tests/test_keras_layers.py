@@ -478,3 +478,12 @@ cat(round(as.numeric(predict(model, x, verbose = 0)), 5), "\\n")
     assert run.returncode == 0, run.stderr[-2000:]
     # R keras 2.15 printed: 0.17427 0.49524 0.74851 0.60828 0.87313 0.94717
     assert run.stdout.split() == ["0.17427", "0.49524", "0.74851", "0.60828", "0.87313", "0.94717"]
+
+
+def test_a_first_embedding_input_length_is_the_models_input():
+    """Keras 3 warns about `input_shape` on a layer: the model starts with keras.Input."""
+    code = translate(
+        "library(keras)\nm <- keras_model_sequential() %>%\n"
+        "  layer_embedding(input_dim = 10, output_dim = 2, input_length = 4)\n"
+    ).code
+    assert "keras.Input(shape=(4,)), keras.layers.Embedding(input_dim=10, output_dim=2)" in code

@@ -243,8 +243,18 @@ def _stack_items(
             input_item = input_from_layer(emitter, layer_call)
             if input_item is not None:
                 items.append(input_item)
-        items.append(constructor(emitter, layer_call, skip=_INPUT_ARGS))
+        items.append(constructor(emitter, layer_call, skip=_input_params(layer_call)))
     return items
+
+
+def _renamed_to_input_shape(bound: BoundCall) -> tuple[str, ...]:
+    """R parameters a layer passes as `input_shape` (Embedding's `input_length`)."""
+    return tuple(r for r, python in bound.entry.rename.items() if python == "input_shape")
+
+
+def _input_params(bound: BoundCall) -> tuple[str, ...]:
+    """The R parameters that give a layer's input shape."""
+    return _INPUT_ARGS + _renamed_to_input_shape(bound)
 
 
 def input_from_layer(emitter, bound: BoundCall) -> cst.BaseExpression | None:
@@ -252,6 +262,8 @@ def input_from_layer(emitter, bound: BoundCall) -> cst.BaseExpression | None:
     args = []
     batch_shape = bound.get("batch_input_shape")
     input_shape = bound.get("input_shape")
+    for param in _renamed_to_input_shape(bound):
+        input_shape = bound.get(param) if input_shape is None else input_shape
     if batch_shape is not None and not is_null(batch_shape):
         args.append(py.arg(shape(emitter, batch_shape), "batch_shape"))
     elif input_shape is not None and not is_null(input_shape):
@@ -282,7 +294,9 @@ def new_sequential(emitter, model_call: BoundCall, stack: list[BoundCall]) -> cs
         given = [emitter.expr(value) for value in values]
     if given:
         items = ([first_input] if first_input is not None else []) + given
-        items += [constructor(emitter, layer_call, skip=_INPUT_ARGS) for layer_call in stack]
+        items += [
+            constructor(emitter, layer_call, skip=_input_params(layer_call)) for layer_call in stack
+        ]
     else:
         items = _stack_items(emitter, stack, first_input=first_input)
     args = [py.arg(py.list_(items))] if items else []

@@ -217,7 +217,7 @@ class Emitter:
         for position, node in enumerate(statements):
             last = position == len(statements) - 1
             if type(node) is n.For:
-                self._grown_in(statements[:position], node)
+                self._grown_in(statements, position, node)
             emitted = self.statement(node, mode if last else self.statement_mode())
             first_line = node.comments[0].line if node.comments else node.line
             if emitted and previous_end and first_line - previous_end > 1:
@@ -229,9 +229,10 @@ class Emitter:
             result.extend(self.finish(py.name("None"), mode))
         return result
 
-    def _grown_in(self, before: list[n.Node], loop: n.For) -> None:
-        """Note which assignments of `loop` append to a vector it grows (growth.py)."""
-        appended, unproven = loop_growth(before, loop)
+    def _grown_in(self, statements: list[n.Node], position: int, loop: n.For) -> None:
+        """Note which assignments of `loop` (`statements[position]`) append to a vector it
+        grows (growth.py)."""
+        appended, unproven = loop_growth(statements, position, loop)
         self.appends.update(id(assign) for assign in appended)
         for assign in unproven:
             name = assign.target.obj.id

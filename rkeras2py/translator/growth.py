@@ -20,16 +20,17 @@ from .analysis import target_name
 _EMPTY_MAKERS = frozenset({"numeric", "double", "integer", "logical", "character"})
 
 
-def loop_growth(before: Sequence[n.Node], loop: n.For) -> tuple[list[n.Assign], list[n.Assign]]:
-    """The assignments in `loop`'s body that grow an empty vector by the loop's position
-    (to append), and the other positional assignments to a vector empty when the loop
-    starts (which Python refuses past its end); `before` are the statements of the loop's
-    block that precede it."""
+def loop_growth(
+    statements: Sequence[n.Node], position: int, loop: n.For
+) -> tuple[list[n.Assign], list[n.Assign]]:
+    """The assignments in `loop` (`statements[position]` of its block) that grow an empty
+    vector by the loop's position (to append), and the other positional assignments to a
+    vector empty when the loop starts (which Python refuses past its end)."""
     written: dict[str, list[n.Assign]] = {}
     for node in walk(loop.body):
         if isinstance(node, n.Assign) and _by_position(node.target):
             written.setdefault(node.target.obj.id, []).append(node)
-    empty = [name for name in written if _starts_empty(before, name)]
+    empty = [name for name in written if _starts_empty(statements, position, name)]
     if not empty:
         return [], []
     appended = [statement for statement in _appended(loop) if statement.target.obj.id in empty]
@@ -108,9 +109,10 @@ def _grown_name(statement: n.Node, position: str) -> str | None:
     return target.obj.id
 
 
-def _starts_empty(before: Sequence[n.Node], name: str) -> bool:
-    """Whether the last statement before the loop that mentions `name` is `name <- <empty>`."""
-    for statement in reversed(before):
+def _starts_empty(statements: Sequence[n.Node], position: int, name: str) -> bool:
+    """Whether the last statement before `statements[position]` that mentions `name` is
+    `name <- <empty>`."""
+    for statement in reversed(statements[:position]):
         if any(isinstance(node, n.Name) and node.id == name for node in walk(statement)):
             return (
                 isinstance(statement, n.Assign)

@@ -251,14 +251,15 @@ def pipe_call(emitter: Emitter, node: n.Binary) -> n.Node:
     if magrittr and isinstance(rhs, n.Block) and len(rhs.body) == 1:
         return _with_dot(emitter, rhs.body[0], lhs, 0)
     if isinstance(rhs, n.Call) and magrittr:
+        counts = [0 if arg.value is None else _dot_count(arg.value) for arg in rhs.args]
+        if not any(counts):  # the common case: the value goes first
+            return _at(n.Call(rhs.func, [n.Arg(lhs), *rhs.args]), node)
         direct = any(_is_dot(arg.value) for arg in rhs.args)
+        _evaluated_once(emitter, lhs, sum(counts) + (0 if direct else 1), rhs)
         args = [
-            n.Arg(_with_dot(emitter, arg.value, lhs, 0), arg.name, arg.name_quote)
-            if arg.value is not None and _dot_count(arg.value)
-            else arg
-            for arg in rhs.args
+            n.Arg(_substituted(arg.value, lhs), arg.name, arg.name_quote) if count else arg
+            for arg, count in zip(rhs.args, counts)
         ]
-        _evaluated_once(emitter, lhs, _dot_count(rhs) + (0 if direct else 1), rhs)
         return _at(n.Call(rhs.func, args if direct else [n.Arg(lhs), *args]), node)
     if isinstance(rhs, n.Call):
         args = list(rhs.args)
@@ -280,10 +281,15 @@ _BINARY_FUNCTIONS = frozenset(
 )
 
 
+_OPERATOR_FUNCTIONS = _BINARY_FUNCTIONS | {"!", "[", "[[", "("}
+
+
 def operator_form(emitter: Emitter, node: n.Call) -> n.Node | None:
     """A call of an operator by its name (`` `/`(x, 2) ``) as the operator expression."""
     func = node.func
-    if not isinstance(func, n.Name) or emitter.analysis.is_user_name(func.id, emitter.scope):
+    if type(func) is not n.Name or func.id not in _OPERATOR_FUNCTIONS:
+        return None
+    if emitter.analysis.is_user_name(func.id, emitter.scope):
         return None
     args = node.args
     if not args or args[0].name is not None or any(arg.value is None for arg in args):

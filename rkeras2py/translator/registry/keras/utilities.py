@@ -513,6 +513,20 @@ for _name, _method, _params, _kind in (
     )
 
 
+@TABLE.special("save_text_tokenizer", params="object filename", kind=Kind.PYOBJ, visible=False)
+def _save_text_tokenizer(emitter, bound: BoundCall) -> cst.BaseExpression:
+    """R keras pickles the tokenizer (reticulate's py_save_object()): the file's bytes."""
+    pickled = py.call(emitter.imports.path("pickle.dumps"), emitter.expr(bound.get("object")))
+    target = py.call(emitter.imports.path("pathlib.Path"), emitter.expr(bound.get("filename")))
+    return py.call(py.attr(target, "write_bytes"), pickled)
+
+
+@TABLE.special("load_text_tokenizer", params="filename", kind=Kind.PYOBJ)
+def _load_text_tokenizer(emitter, bound: BoundCall) -> cst.BaseExpression:
+    source = py.call(emitter.imports.path("pathlib.Path"), emitter.expr(bound.get("filename")))
+    return py.call(emitter.imports.path("pickle.loads"), py.call(py.attr(source, "read_bytes")))
+
+
 # ---- removed from Keras 3 -----------------------------------------------------------------
 
 _IMAGE_GENERATOR = (
@@ -521,12 +535,6 @@ _IMAGE_GENERATOR = (
     "(layer_rescaling(), layer_random_flip(), layer_random_rotation(), layer_random_zoom())"
 )
 for _name, _params, _note in (
-    ("save_text_tokenizer", "object filename",
-     "was removed in Keras 3 with the Tokenizer: save the model holding a "
-     "layer_text_vectorization() (keras.layers.TextVectorization)"),
-    ("load_text_tokenizer", "filename",
-     "was removed in Keras 3 with the Tokenizer: load the model holding a "
-     "layer_text_vectorization() (keras.layers.TextVectorization)"),
     ("text_to_word_sequence", "text filters lower split",
      "was removed in Keras 3: use layer_text_vectorization()'s standardize and split "
      "(keras.layers.TextVectorization), or Python's str.split()"),

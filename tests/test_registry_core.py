@@ -2626,6 +2626,16 @@ print(vapply(l, length, numeric(1), USE.NAMES = FALSE))
 """,
     ),
     (
+        "options-dropped",  # with a warning (RK211): R's options steer R itself
+        """\
+options(timeout = 600)
+cat(1 / 4, "\\n")
+""",
+        """\
+0.25
+""",
+    ),
+    (
         "vectors-grown-in-a-loop",
         """\
 losses <- numeric(0)

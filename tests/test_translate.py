@@ -338,3 +338,10 @@ def test_a_trailing_comma_in_a_call_is_ignored():
     assert "keras.layers.Dense(1)" in result.code and "y = f(1)" in result.code
     result = translate("f <- function(a, b, c) a\ny <- f(1, , 3)\n")
     assert [d.code for d in result.diagnostics] == ["RK103"]  # an empty one inside stays
+
+
+def test_r_options_are_dropped_with_a_warning():
+    result = translate("options(timeout = 600)\nx <- 1\n")
+    assert result.code.strip() == "x = 1"
+    assert [d.code for d in result.diagnostics] == ["RK211"]
+    assert not result.has_errors

@@ -2608,6 +2608,23 @@ def generator(emitter: Emitter) -> cst.BaseExpression:
     return py.name("rng")
 
 
+@statement("options", params="...", status="dropped", visible=False)
+def options(emitter: Emitter, bound: BoundCall, mode: Mode):
+    """R's global options steer R itself (how it prints numbers, how long a download may
+    take): a Python program has none of them, so the call is dropped, with a warning."""
+    if mode.action in ("assign", "return"):
+        emitter.fail(
+            "RK102", "options() as a value (R's old options) is not translated", bound.node
+        )
+    emitter.report(
+        "RK211",
+        "options(): R's global options have no Python counterpart, dropped (digits = changes "
+        "how R prints numbers, not what it computes)",
+        bound.node,
+    )
+    return []
+
+
 @statement("set.seed", params="seed")
 def set_seed(emitter: Emitter, bound: BoundCall, mode: Mode):
     emitter.has_rng = True

@@ -2626,6 +2626,32 @@ print(vapply(l, length, numeric(1), USE.NAMES = FALSE))
 """,
     ),
     (
+        "tostring-and-collapsed-doubles",
+        """\
+x <- c(1.5, 2, 3)
+cat(toString(x), "\\n")
+cat(toString(c("a", "b")), "\\n")
+cat(paste(x, collapse = "+"), "\\n")
+""",
+        """\
+1.5, 2, 3
+a, b
+1.5+2+3
+""",
+    ),
+    (
+        "saverds-readrds-round-trip",  # with a warning (RK201): the file is a pickle
+        """\
+f <- tempfile()
+saveRDS(list(a = 1, b = "x"), f)
+back <- readRDS(f)
+cat(back$a, back$b, "\\n")
+""",
+        """\
+1 x
+""",
+    ),
+    (
         "options-dropped",  # with a warning (RK211): R's options steer R itself
         """\
 options(timeout = 600)

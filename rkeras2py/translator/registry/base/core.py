@@ -1316,11 +1316,18 @@ def _paste_vectors(emitter: Emitter, nodes: list[n.Node], sep: str, collapse: n.
 
 
 def _as_strings(emitter: Emitter, node: n.Node) -> cst.BaseExpression:
-    if emitter.kind(node) is Kind.CHR_VECTOR:
+    """The elements of a vector as R writes them: doubles with 15 significant digits, so
+    2 is "2" (Python's str() writes "2.0")."""
+    kind = emitter.kind(node)
+    if kind is Kind.CHR_VECTOR:
         return emitter.expr(node)
-    return cst.GeneratorExp(
-        py.call("str", py.name("value")), cst.CompFor(py.name("value"), emitter.expr(node))
+    value = py.name("value")
+    text = (
+        py.call("format", value, py.string(".15g"))
+        if kind is Kind.NUM_VECTOR
+        else py.call("str", value)
     )
+    return cst.GeneratorExp(text, cst.CompFor(value, emitter.expr(node)))
 
 
 def _paste_kind(emitter: Emitter, bound: BoundCall) -> Kind:
@@ -1331,6 +1338,17 @@ def _paste_kind(emitter: Emitter, bound: BoundCall) -> Kind:
 
 
 TABLE.add("paste", params="... sep collapse", emit=_paste(" "), kind=_paste_kind)
+
+
+@special("toString", params="x ...", kind=Kind.STR)
+def to_string(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    """`toString(x)` is `paste(x, collapse = ", ")` (R's default method ignores the rest)."""
+    node = bound.node
+    pasted = n.Call(n.Name("paste"), [n.Arg(bound.get("x")), n.Arg(n.Str(", "), "collapse")])
+    pasted.line, pasted.column = node.line, node.column
+    return emitter.expr(pasted)
+
+
 TABLE.add("paste0", params="... collapse", emit=_paste(""), kind=_paste_kind)
 
 

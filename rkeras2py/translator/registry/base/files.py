@@ -189,3 +189,22 @@ def _untar(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     archive = py.call(emitter.imports.path("tarfile.open"), emitter.expr(bound.get("tarfile")))
     directory = expr(emitter, bound, "exdir", py.string("."))
     return py.call(py.attr(archive, "extractall"), directory)
+
+
+_RDS_CAVEAT = "the file is a Python pickle: an .rds file R wrote does not read back"
+
+
+@TABLE.special("saveRDS", params="object file ascii version compress refhook", visible=False)
+def _save_rds(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    """An R object saved to a file: a Python object pickled to one."""
+    emitter.report("RK201", f"saveRDS(): {_RDS_CAVEAT}", bound.node)
+    pickled = py.call(emitter.imports.path("pickle.dumps"), emitter.expr(bound.get("object")))
+    target = py.call(emitter.imports.path("pathlib.Path"), emitter.expr(bound.get("file")))
+    return py.call(py.attr(target, "write_bytes"), pickled)
+
+
+@TABLE.special("readRDS", params="file refhook")
+def _read_rds(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    emitter.report("RK201", f"readRDS(): {_RDS_CAVEAT}", bound.node)
+    source = py.call(emitter.imports.path("pathlib.Path"), emitter.expr(bound.get("file")))
+    return py.call(emitter.imports.path("pickle.loads"), py.call(py.attr(source, "read_bytes")))

@@ -2652,6 +2652,18 @@ cat(back$a, back$b, "\\n")
 """,
     ),
     (
+        "environment-variables",
+        """\
+Sys.setenv(MY_VAR = "a", N = 2)
+cat(Sys.getenv("MY_VAR"), Sys.getenv("N"), Sys.getenv("NOT_SET_HERE", unset = "none"), "\\n")
+cat(Sys.getenv("NOT_SET_HERE_EITHER") == "", "\\n")
+""",
+        """\
+a 2 none
+TRUE
+""",
+    ),
+    (
         "options-dropped",  # with a warning (RK211): R's options steer R itself
         """\
 options(timeout = 600)

@@ -345,3 +345,10 @@ def test_r_options_are_dropped_with_a_warning():
     assert result.code.strip() == "x = 1"
     assert [d.code for d in result.diagnostics] == ["RK211"]
     assert not result.has_errors
+
+
+def test_setting_a_tensorflow_variable_in_the_program_warns_that_it_comes_too_late():
+    """R loads TensorFlow at its first use; the translated program imports it first."""
+    result = translate("library(keras)\nSys.setenv(TF_CPP_MIN_LOG_LEVEL = 2, OTHER = 'x')\n")
+    assert [d.code for d in result.diagnostics] == ["RK201"]
+    assert 'os.environ["TF_CPP_MIN_LOG_LEVEL"] = str(2)' in result.code

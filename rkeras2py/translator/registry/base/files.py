@@ -12,7 +12,7 @@ from __future__ import annotations
 import libcst as cst
 
 from ... import pyast as py
-from ...emitter import Emitter
+from ...emitter import Emitter, Mode
 from ...kinds import Kind
 from .. import BoundCall
 from ..helpers import expr, is_true
@@ -208,3 +208,45 @@ def _read_rds(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     emitter.report("RK201", f"readRDS(): {_RDS_CAVEAT}", bound.node)
     source = py.call(emitter.imports.path("pathlib.Path"), emitter.expr(bound.get("file")))
     return py.call(emitter.imports.path("pickle.loads"), py.call(py.attr(source, "read_bytes")))
+
+
+# Read by TensorFlow or Keras when Python imports them, which the translated program does
+# first: R loads them later, at their first use.
+_READ_AT_IMPORT = ("TF_", "KERAS_", "CUDA_")
+_TF_PACKAGES = {"keras", "keras3", "tensorflow", "tfdatasets"}
+
+
+@TABLE.statement("Sys.setenv", params="...", visible=False)
+def _sys_setenv(emitter: Emitter, bound: BoundCall, mode: Mode) -> list[cst.BaseStatement]:
+    """`os.environ["NAME"] = "value"` for each `NAME = value` (R stores them as strings)."""
+    if mode.action in ("assign", "return"):
+        emitter.fail("RK102", "Sys.setenv() as a value is not translated", bound.node)
+    statements = []
+    for arg in bound.extra:
+        if not arg.name or arg.value is None:
+            emitter.fail("RK103", "Sys.setenv() takes name = value pairs", bound.node)
+        if arg.name.startswith(_READ_AT_IMPORT) and set(emitter.analysis.packages) & _TF_PACKAGES:
+            emitter.report(
+                "RK201",
+                f"Sys.setenv({arg.name} =): set after the program imports TensorFlow, which "
+                "reads it on import (R loads it later): set it in the shell instead",
+                arg,
+            )
+        value = emitter.expr(arg.value)
+        if emitter.kind(arg.value) is not Kind.STR:
+            value = py.call("str", value)
+        environ = py.dotted(emitter.imports.path("os.environ"))
+        target = py.subscript(environ, py.string(arg.name))
+        statements.append(py.assign(target, value))
+    return statements
+
+
+@TABLE.special("Sys.getenv", params="x unset names", kind=Kind.STR)
+def _sys_getenv(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
+    """An environment variable, "" (or `unset`) when it is not set."""
+    name = bound.get("x")
+    if name is None or emitter.kind(name) is not Kind.STR:
+        emitter.fail("RK103", "Sys.getenv() is translated for one variable's name", bound.node)
+    environ = py.dotted(emitter.imports.path("os.environ"))
+    unset = expr(emitter, bound, "unset", py.string(""))
+    return py.call(py.attr(environ, "get"), emitter.expr(name), unset)

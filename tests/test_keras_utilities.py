@@ -607,16 +607,11 @@ def test_runtime_tokenizer_takes_sequences_of_one_number_as_r_gives_them() -> No
     assert matrix.tolist() == [[0, 2, 0, 0], [0, 0, 0, 1]]
 
 
-def test_a_saved_tokenizer_loads_back(tmp_path) -> None:
-    source = (
+def test_a_saved_tokenizer_loads_back(tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    scope, _ = exec_translation(
         "library(keras)\ntok <- text_tokenizer() %>% fit_text_tokenizer(c('b a', 'b'))\n"
         "save_text_tokenizer(tok, 'tok')\nback <- load_text_tokenizer('tok')\n"
         "i <- back$word_index$b\n"
     )
-    cwd = os.getcwd()
-    os.chdir(tmp_path)
-    try:
-        scope, _ = exec_translation(source)
-    finally:
-        os.chdir(cwd)
     assert scope["i"] == 1 and scope["back"].document_count == 2

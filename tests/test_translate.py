@@ -352,3 +352,16 @@ def test_setting_a_tensorflow_variable_in_the_program_warns_that_it_comes_too_la
     result = translate("library(keras)\nSys.setenv(TF_CPP_MIN_LOG_LEVEL = 2, OTHER = 'x')\n")
     assert [d.code for d in result.diagnostics] == ["RK201"]
     assert 'os.environ["TF_CPP_MIN_LOG_LEVEL"] = str(2)' in result.code
+
+
+def test_appends_and_writes_by_name_in_a_loop_are_not_warned_about():
+    """`x[[length(x) + 1]] <- v` appends; a name is not a position past the end."""
+    result = translate(
+        "x <- list()\nfor (i in 1:3) x[[length(x) + 1]] <- i\n"
+        "y <- list()\nfor (k in c('a', 'b')) y[[k]] <- 1\n"
+    )
+    assert "x.append(i)" in result.code
+    assert not [d for d in result.diagnostics if d.code == "RK201"]
+    # a list filled by names held in a variable cannot be a Python list: marked
+    assert [d.code for d in result.diagnostics] == ["RK102"]
+    assert "names held in a variable" in result.diagnostics[0].message

@@ -125,8 +125,10 @@ class Emitter:
         self.user_entries: dict = {}
         # models with several outputs (their predictions are lists): name → LIST/NAMED_LIST
         self.multiple_outputs: dict[str, Kind] = {}
-        # `v[i] <- x` in loops that grow an empty `v` one element per step (growth.py)
+        # `v[i] <- x` in loops that grow an empty `v` one element per step (growth.py), and
+        # other positional writes in loops to a `v` empty when they start
         self.appends: set[int] = set()
+        self.past_end: set[int] = set()
         # reads of an outer name in a function that binds its own later (shadowing.py)
         self.outer_reads: dict[int, str] = {}
 
@@ -234,15 +236,7 @@ class Emitter:
         grows (growth.py)."""
         appended, unproven = loop_growth(statements, position, loop)
         self.appends.update(id(assign) for assign in appended)
-        for assign in unproven:
-            name = assign.target.obj.id
-            self.report(
-                "RK201",
-                f"R extends {name} when this position is past its end; Python raises "
-                f"IndexError there: make {name} long enough first (numeric(n), "
-                f"vector('list', n)) or grow it with c()",
-                assign,
-            )
+        self.past_end.update(id(assign) for assign in unproven)
 
     def statement_mode(self) -> Mode:
         return PRINT if self.top_level else DISCARD

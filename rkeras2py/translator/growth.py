@@ -5,7 +5,11 @@ R extends a vector assigned past its end; Python's `v[i - 1] = x` stops with an 
 When the positions are provably the next one at each step, the assignment appends
 (`v.append(x)`, or `np.append` for a numpy vector). Anything else (another write to `v` or
 `i` in the loop, a `next` that could skip a position, a `v` not known to be empty when the
-loop starts) keeps the indexed assignment.
+loop starts) keeps the indexed assignment; a write by position to a vector empty when the
+loop starts is then warned about (RK201) where it is emitted.
+
+CAVEAT: the value appended is taken to be one element, as R's `v[i] <- x` needs (given
+more, R keeps the first and warns; `np.append` would add them all).
 """
 
 from __future__ import annotations

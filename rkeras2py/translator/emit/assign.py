@@ -9,7 +9,7 @@ from ...grammar import nodes as n
 from .. import pyast as py
 from ..analysis import target_name
 from ..emitter import Emitter, Mode, expression, kind_rule, statement
-from ..kinds import PYTHON_OBJECTS, Kind
+from ..kinds import NUMERIC_SCALARS, PYTHON_OBJECTS, Kind
 from ..registry import bind
 from .calls import entry_call, resolve
 from .control import simple_if
@@ -107,9 +107,32 @@ def assign_statement(emitter: Emitter, node: n.Assign, mode: Mode) -> list[cst.B
             return [py.assign(py.name(python_name(name)), cst.Dict([]))] + _value_after(
                 emitter, target, mode
             )
+    if (
+        isinstance(target, n.Index)
+        and target.double
+        and len(target.args) == 1
+        and emitter.kind(target.obj) is Kind.LIST
+        and emitter.kind(target.args[0].value) is Kind.STR
+    ):  # `x <- list()` then `x[[key]] <- v` with a name in a variable: x was made a list
+        emitter.fail(
+            "RK102",
+            "a list filled by names held in a variable: its `list()` was translated as a "
+            'Python list, which takes no names (write the names out, x[["a"]] <- v, and '
+            "it is a dict)",
+            node,
+        )
     appended = _append_idiom(emitter, node, target, value)
     if appended is not None:
         return appended + _value_after(emitter, target.obj, mode)
+    if id(node) in emitter.past_end and emitter.kind(target.args[0].value) in NUMERIC_SCALARS:
+        name = target.obj.id
+        emitter.report(
+            "RK201",
+            f"R extends {name} when this position is past its end; Python raises IndexError "
+            f"there: make {name} long enough first (numeric(n), vector('list', n)) or grow "
+            "it with c()",
+            node,
+        )
     if isinstance(value, n.Assign):  # `a <- b <- 5`: assign the inner, then the outer
         inner = assign_statement(emitter, value, Mode("discard"))
         statements = inner + [

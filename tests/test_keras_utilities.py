@@ -615,3 +615,12 @@ def test_a_saved_tokenizer_loads_back(tmp_path, monkeypatch) -> None:
         "i <- back$word_index$b\n"
     )
     assert scope["i"] == 1 and scope["back"].document_count == 2
+
+
+def test_fitting_a_tokenizer_on_a_value_of_unknown_kind_says_it_takes_texts() -> None:
+    """R decides at run time (a list is sequences): where the kind is not known, say so."""
+    result = translate(
+        PRELUDE + "tok <- text_tokenizer()\ng <- function(d) fit_text_tokenizer(tok, d)\n"
+    )
+    assert "tok.fit_on_texts(d)" in result.code
+    assert [d.code for d in result.diagnostics] == ["RK201"]

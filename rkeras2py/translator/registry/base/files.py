@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from ....grammar import nodes as n
 from ... import pyast as py
 from ...emitter import Emitter, Mode
 from ...kinds import Kind
@@ -194,20 +195,30 @@ def _untar(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
 _RDS_CAVEAT = "the file is a Python pickle: an .rds file R wrote does not read back"
 
 
+def pickled_to(emitter: Emitter, value: n.Node, path: n.Node) -> cst.BaseExpression:
+    """`pathlib.Path(path).write_bytes(pickle.dumps(value))`: an object saved to a file."""
+    pickled = py.call(emitter.imports.path("pickle.dumps"), emitter.expr(value))
+    target = py.call(emitter.imports.path("pathlib.Path"), emitter.expr(path))
+    return py.call(py.attr(target, "write_bytes"), pickled)
+
+
+def unpickled_from(emitter: Emitter, path: n.Node) -> cst.BaseExpression:
+    """`pickle.loads(pathlib.Path(path).read_bytes())`: the object saved by pickled_to()."""
+    source = py.call(emitter.imports.path("pathlib.Path"), emitter.expr(path))
+    return py.call(emitter.imports.path("pickle.loads"), py.call(py.attr(source, "read_bytes")))
+
+
 @TABLE.special("saveRDS", params="object file ascii version compress refhook", visible=False)
 def _save_rds(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     """An R object saved to a file: a Python object pickled to one."""
     emitter.report("RK201", f"saveRDS(): {_RDS_CAVEAT}", bound.node)
-    pickled = py.call(emitter.imports.path("pickle.dumps"), emitter.expr(bound.get("object")))
-    target = py.call(emitter.imports.path("pathlib.Path"), emitter.expr(bound.get("file")))
-    return py.call(py.attr(target, "write_bytes"), pickled)
+    return pickled_to(emitter, bound.get("object"), bound.get("file"))
 
 
 @TABLE.special("readRDS", params="file refhook")
 def _read_rds(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     emitter.report("RK201", f"readRDS(): {_RDS_CAVEAT}", bound.node)
-    source = py.call(emitter.imports.path("pathlib.Path"), emitter.expr(bound.get("file")))
-    return py.call(emitter.imports.path("pickle.loads"), py.call(py.attr(source, "read_bytes")))
+    return unpickled_from(emitter, bound.get("file"))
 
 
 # Read by TensorFlow or Keras when Python imports them, which the translated program does

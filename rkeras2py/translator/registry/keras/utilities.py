@@ -29,6 +29,7 @@ from ....grammar import nodes as n
 from ... import pyast as py
 from ...kinds import Kind
 from .. import Attribute, BoundCall, Entry
+from ..base.files import pickled_to, unpickled_from
 from ..convert import as_int, axis, elements, int_tuple, is_null, py_value
 from ..helpers import flag
 from .table import TABLE
@@ -492,7 +493,14 @@ def _tokenizer_method(method: str, data: str, convert=_texts):
 def _fit_text_tokenizer(emitter, bound: BoundCall) -> cst.BaseExpression:
     """Fits on texts, or on sequences when `x` is a list (R's is.list()); the fitting
     returns the tokenizer, as R's does invisibly."""
-    fits_sequences = emitter.kind(bound.get("x")) is Kind.LIST
+    kind = emitter.kind(bound.get("x"))
+    fits_sequences = kind is Kind.LIST
+    if kind not in (Kind.LIST, Kind.CHR_VECTOR, Kind.STR):
+        emitter.report(
+            "RK201",
+            "fit_text_tokenizer(): taken as texts; R fits on sequences when it is given a list",
+            bound.node,
+        )
     method = "fit_on_sequences" if fits_sequences else "fit_on_texts"
     return _tokenizer_method(method, "x")(emitter, bound)
 
@@ -515,16 +523,13 @@ for _name, _method, _params, _kind in (
 
 @TABLE.special("save_text_tokenizer", params="object filename", kind=Kind.PYOBJ, visible=False)
 def _save_text_tokenizer(emitter, bound: BoundCall) -> cst.BaseExpression:
-    """R keras pickles the tokenizer (reticulate's py_save_object()): the file's bytes."""
-    pickled = py.call(emitter.imports.path("pickle.dumps"), emitter.expr(bound.get("object")))
-    target = py.call(emitter.imports.path("pathlib.Path"), emitter.expr(bound.get("filename")))
-    return py.call(py.attr(target, "write_bytes"), pickled)
+    """R keras pickles the tokenizer (reticulate's py_save_object())."""
+    return pickled_to(emitter, bound.get("object"), bound.get("filename"))
 
 
 @TABLE.special("load_text_tokenizer", params="filename", kind=Kind.PYOBJ)
 def _load_text_tokenizer(emitter, bound: BoundCall) -> cst.BaseExpression:
-    source = py.call(emitter.imports.path("pathlib.Path"), emitter.expr(bound.get("filename")))
-    return py.call(emitter.imports.path("pickle.loads"), py.call(py.attr(source, "read_bytes")))
+    return unpickled_from(emitter, bound.get("filename"))
 
 
 # ---- removed from Keras 3 -----------------------------------------------------------------

@@ -98,3 +98,13 @@ def test_untar_extracts_a_compressed_archive(tmp_path):
     )
     assert run.returncode == 0, run.stderr
     assert (tmp_path / "out" / "one.txt").read_text() == "1"
+
+
+def test_what_list_files_and_unzip_do_otherwise_is_reported():
+    def dots_reported(source: str) -> bool:
+        return any('"."' in d.message for d in translate(source).diagnostics)
+
+    assert dots_reported('f <- list.files(".", all.files = TRUE)\n')  # R lists "." and ".."
+    assert not dots_reported('f <- list.files(".", all.files = TRUE, no.. = TRUE)\n')
+    kept = translate('unzip("z.zip", overwrite = FALSE)\n')
+    assert [d.code for d in kept.diagnostics] == ["RK103"]

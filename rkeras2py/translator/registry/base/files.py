@@ -145,6 +145,13 @@ def _list_files(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
         conditions.append(py.call(emitter.imports.path("re.search"), regex, name, *flags))
     if not is_true(bound.get("all.files")):
         conditions.append(py.unary("not", py.call(py.attr(name, "startswith"), py.string("."))))
+    elif not is_true(bound.get("no..")):
+        emitter.report(
+            "RK201",
+            'list.files(all.files = TRUE): R lists "." and ".." too (not with no.. = TRUE); '
+            "os.listdir() does not",
+            bound.node,
+        )
     element = name
     if is_true(bound.get("full.names")):
         element = py.call(emitter.imports.path("os.path.join"), directory, name)
@@ -168,6 +175,10 @@ def _unzip(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     picks members."""
     if is_true(bound.get("list")) or is_true(bound.get("junkpaths")):
         emitter.fail("RK103", "unzip(list =, junkpaths =) is not translated", bound.node)
+    if bound.get("overwrite") is not None and not is_true(bound.get("overwrite")):
+        emitter.fail(
+            "RK103", "unzip(overwrite = FALSE) is not translated: Python overwrites", bound.node
+        )
     archive = emitter.expr(bound.get("zipfile"))
     directory = expr(emitter, bound, "exdir", py.string("."))
     files = bound.get("files")

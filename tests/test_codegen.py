@@ -1,6 +1,7 @@
 """The translator's printer (translator/codegen.py) prints what libcst's `Module.code` prints:
 on trees libcst parsed (every fixture's and example's Python) and on trees the translator
-built (every fixture's R), whose defaults (MaybeSentinel commas, spacing) parsed trees lack."""
+built (every fixture's R), whose defaults (MaybeSentinel commas, spacing) parsed trees lack.
+The built trees also pass libcst's validation, node by node: the builders skip it."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from conftest import FIXTURES, ROOT
 import rkeras2py.translator as translator
 from rkeras2py import RSyntaxError
 from rkeras2py.translator.codegen import module_code
+from rkeras2py.translator.cstmake import make
 
 PYTHON_FILES = sorted([*FIXTURES.rglob("*.py"), *(ROOT / "examples").glob("*.py")])
 R_FOLDERS = sorted(folder for folder in FIXTURES.iterdir() if folder.is_dir())
@@ -29,6 +31,7 @@ def test_translations_print_as_libcst_prints(folder: Path, monkeypatch) -> None:
     printed = []
 
     def both(module: cst.Module) -> str:
+        assert_valid(module)
         text = module_code(module)
         assert text == module.code
         printed.append(text)
@@ -41,6 +44,29 @@ def test_translations_print_as_libcst_prints(folder: Path, monkeypatch) -> None:
         except RSyntaxError:
             continue
     assert printed
+
+
+def assert_valid(module: cst.Module) -> None:
+    """Every node of `module` passes libcst's own checks (the builders skip them: cstmake)."""
+    stack: list[cst.CSTNode] = [module]
+    while stack:
+        node = stack.pop()
+        node._validate()
+        stack.extend(node.children)
+
+
+def test_unchecked_nodes_fail_validation_here() -> None:
+    bad = make.Call(cst.Name("f"), [], lpar=[cst.LeftParen()])  # unbalanced parentheses
+    module = cst.Module(body=[cst.SimpleStatementLine([cst.Expr(bad)])])
+    with pytest.raises(cst.CSTValidationError):
+        assert_valid(module)
+
+
+def test_made_nodes_equal_checked_nodes() -> None:
+    checked = cst.Call(cst.Name("f"), [cst.Arg(cst.Name("x"))])
+    made = make.Call(cst.Name("f"), [make.Arg(cst.Name("x"))])
+    assert made.deep_equals(checked)
+    assert module_code(cst.Module([cst.SimpleStatementLine([cst.Expr(made)])])) == "f(x)\n"
 
 
 def _statement(code: str) -> cst.BaseStatement:

@@ -1,7 +1,10 @@
 """Small builders for libcst nodes, in the layout `ruff format` gives them.
 
 libcst prints exactly the tree it is given, parentheses included, so the builders here
-add parentheses where Python's precedence needs them and nowhere else.
+add parentheses where Python's precedence needs them and nowhere else. Structure is built
+with `cstmake.make` (unchecked: the tests validate what the builders make); leaves holding
+text from the R source (names, numbers, strings) with libcst's own checked constructors,
+each once per distinct text.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from keyword import iskeyword
 import libcst as cst
 
 from ..errors import one_line
+from .cstmake import make
 
 # Python precedence, loosest first.
 LAMBDA, TERNARY, OR, AND, NOT, COMPARE, BITOR, BITXOR, BITAND, SHIFT, ADD, MUL = range(1, 13)
@@ -97,7 +101,7 @@ def precedence(node: cst.BaseExpression) -> int:
 
 
 def parens(node: cst.BaseExpression) -> cst.BaseExpression:
-    return node.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
+    return node.with_changes(lpar=[make.LeftParen()], rpar=[make.RightParen()])
 
 
 def at_least(node: cst.BaseExpression, level: int) -> cst.BaseExpression:
@@ -132,13 +136,13 @@ def attr(obj: cst.BaseExpression, attribute: str) -> cst.BaseExpression:
         return call("getattr", obj, string(attribute))
     if type(obj) is cst.Integer and not obj.lpar:  # `1.real` reads as a float: `(1).real`
         obj = parens(obj)
-    return cst.Attribute(at_least(obj, PRIMARY), name(attribute))
+    return make.Attribute(at_least(obj, PRIMARY), name(attribute))
 
 
 @functools.lru_cache(maxsize=_REMEMBERED, typed=True)
 def integer(value: int) -> cst.BaseExpression:
     if value < 0:
-        return cst.UnaryOperation(cst.Minus(), cst.Integer(str(-value)))
+        return make.UnaryOperation(make.Minus(), cst.Integer(str(-value)))
     return cst.Integer(str(value))
 
 
@@ -157,7 +161,7 @@ def _float(text: str) -> cst.BaseExpression:
     if text in ("inf", "-inf", "nan"):
         raise ValueError(text)
     if text.startswith("-"):
-        return cst.UnaryOperation(cst.Minus(), cst.Float(text[1:]))
+        return make.UnaryOperation(make.Minus(), cst.Float(text[1:]))
     return cst.Float(text)
 
 
@@ -200,10 +204,10 @@ def docstring(text: str) -> cst.SimpleString:
 def arg(value: cst.BaseExpression, keyword: str | None = None, star: str = "") -> cst.Arg:
     """A positional or keyword argument; a keyword Python cannot spell goes in `**{...}`."""
     if keyword is None:
-        return cst.Arg(value, star=star, whitespace_after_star=_NONE, whitespace_after_arg=_NONE)
+        return make.Arg(value, star=star, whitespace_after_star=_NONE, whitespace_after_arg=_NONE)
     if not keyword.isidentifier() or iskeyword(keyword):
         return arg(dict_([(string(keyword), value)]), star="**")
-    return cst.Arg(
+    return make.Arg(
         value,
         keyword=name(keyword),
         equal=_TIGHT_EQUAL,
@@ -218,7 +222,7 @@ def call(func: cst.BaseExpression | str, *args, **kwargs) -> cst.Call:
         func = dotted(func)
     items = [a if type(a) is cst.Arg else arg(a) for a in args]
     items += [arg(value, keyword) for keyword, value in kwargs.items()]
-    return cst.Call(
+    return make.Call(
         at_least(func, PRIMARY), items, whitespace_after_func=_NONE, whitespace_before_args=_NONE
     )
 
@@ -239,34 +243,34 @@ def binop(left: cst.BaseExpression, op: str, right: cst.BaseExpression) -> cst.B
     if op == "**":  # right-associative, and binds tighter than a unary minus on its left
         left, right = at_least(left, POWER + 1), at_least(right, UNARY)
         if _simple_power_operand(left) and _simple_power_operand(right):
-            return cst.BinaryOperation(left, _TIGHT_POWER, right)
+            return make.BinaryOperation(left, _TIGHT_POWER, right)
     else:
         left, right = at_least(left, level), at_least(right, level + 1)
-    return cst.BinaryOperation(left, _SPACED_OPERATORS[op], right)
+    return make.BinaryOperation(left, _SPACED_OPERATORS[op], right)
 
 
 def compare(left: cst.BaseExpression, op: str, right: cst.BaseExpression) -> cst.Comparison:
     operator = _COMPARE[op]()
-    target = cst.ComparisonTarget(operator, at_least(right, COMPARE + 1))
-    return cst.Comparison(at_least(left, COMPARE + 1), [target])
+    target = make.ComparisonTarget(operator, at_least(right, COMPARE + 1))
+    return make.Comparison(at_least(left, COMPARE + 1), [target])
 
 
 def boolop(left: cst.BaseExpression, op: str, right: cst.BaseExpression) -> cst.BaseExpression:
-    operator, level = (cst.And(), AND) if op == "and" else (cst.Or(), OR)
-    return cst.BooleanOperation(at_least(left, level), operator, at_least(right, level + 1))
+    operator, level = (make.And(), AND) if op == "and" else (make.Or(), OR)
+    return make.BooleanOperation(at_least(left, level), operator, at_least(right, level + 1))
 
 
 def unary(op: str, operand: cst.BaseExpression) -> cst.BaseExpression:
     if op == "not":
-        return cst.UnaryOperation(cst.Not(), at_least(operand, NOT))
-    operator = {"-": cst.Minus(), "+": cst.Plus(), "~": cst.BitInvert()}[op]
+        return make.UnaryOperation(make.Not(), at_least(operand, NOT))
+    operator = {"-": make.Minus(), "+": make.Plus(), "~": make.BitInvert()}[op]
     if isinstance(operand, cst.BinaryOperation) and isinstance(operand.operator, cst.Power):
-        return cst.UnaryOperation(operator, parens(operand))  # ruff writes -(x**2)
-    return cst.UnaryOperation(operator, at_least(operand, UNARY))
+        return make.UnaryOperation(operator, parens(operand))  # ruff writes -(x**2)
+    return make.UnaryOperation(operator, at_least(operand, UNARY))
 
 
 def ternary(test, body, orelse) -> cst.IfExp:
-    return cst.IfExp(
+    return make.IfExp(
         test=at_least(test, TERNARY + 1),
         body=at_least(body, TERNARY + 1),
         orelse=at_least(orelse, TERNARY),
@@ -276,8 +280,10 @@ def ternary(test, body, orelse) -> cst.IfExp:
 def subscript(obj: cst.BaseExpression, *indices: cst.BaseExpression | cst.Slice) -> cst.Subscript:
     """`obj[indices]`; `obj[:]` (all of it, as R's `x[drop = FALSE]`) when there are none."""
     indices = indices or (slice_(),)
-    elements = [cst.SubscriptElement(i if type(i) is cst.Slice else cst.Index(i)) for i in indices]
-    return cst.Subscript(
+    elements = [
+        make.SubscriptElement(i if type(i) is cst.Slice else make.Index(i)) for i in indices
+    ]
+    return make.Subscript(
         at_least(obj, PRIMARY),
         elements,
         lbracket=_LBRACKET,
@@ -297,40 +303,40 @@ def _simple_bound(node: cst.BaseExpression | None) -> bool:
 def slice_(lower=None, upper=None, step=None) -> cst.Slice:
     """A slice, with spaces around `:` when a bound is an expression (as ruff writes it)."""
     if all(_simple_bound(part) for part in (lower, upper, step)):
-        return cst.Slice(lower=lower, upper=upper, step=step, first_colon=_TIGHT_COLON)
-    colon = cst.Colon(
+        return make.Slice(lower=lower, upper=upper, step=step, first_colon=_TIGHT_COLON)
+    colon = make.Colon(
         whitespace_before=_SPACE if lower is not None else _NONE,
         whitespace_after=_SPACE if upper is not None else _NONE,
     )
-    return cst.Slice(lower=lower, upper=upper, step=step, first_colon=colon)
+    return make.Slice(lower=lower, upper=upper, step=step, first_colon=colon)
 
 
 def list_(items, *, tuple_: bool = False) -> cst.BaseExpression:
-    elements = [cst.Element(at_least(item, TERNARY)) for item in items]
+    elements = [make.Element(at_least(item, TERNARY)) for item in items]
     if tuple_:
         if len(elements) == 1:
-            elements = [cst.Element(elements[0].value, comma=cst.Comma())]
-        return cst.Tuple(elements)
-    return cst.List(elements, lbracket=_LBRACKET, rbracket=_RBRACKET)
+            elements = [make.Element(elements[0].value, comma=make.Comma())]
+        return make.Tuple(elements)
+    return make.List(elements, lbracket=_LBRACKET, rbracket=_RBRACKET)
 
 
 def dict_(pairs) -> cst.Dict:
-    return cst.Dict([cst.DictElement(key, at_least(value, TERNARY)) for key, value in pairs])
+    return make.Dict([make.DictElement(key, at_least(value, TERNARY)) for key, value in pairs])
 
 
 def lambda_(params: list[str], body: cst.BaseExpression) -> cst.Lambda:
-    parameters = cst.Parameters([cst.Param(cst.Name(p)) for p in params])
-    return cst.Lambda(parameters, at_least(body, TERNARY))
+    parameters = make.Parameters([make.Param(name(p)) for p in params])
+    return make.Lambda(parameters, at_least(body, TERNARY))
 
 
 def block(body: list[cst.BaseStatement], footer=()) -> cst.IndentedBlock:
     """An indented block; `pass` when `body` is empty."""
-    return cst.IndentedBlock(body or [simple(cst.Pass())], header=_HEADER, footer=footer)
+    return make.IndentedBlock(body or [simple(make.Pass())], header=_HEADER, footer=footer)
 
 
 def param(identifier: str, default: cst.BaseExpression | None = None, star: str = "") -> cst.Param:
     """A parameter `identifier`, `identifier=default`, `*identifier` or `**identifier`."""
-    return cst.Param(
+    return make.Param(
         name(identifier),
         default=default,
         equal=_TIGHT_EQUAL if default is not None else cst.MaybeSentinel.DEFAULT,
@@ -343,7 +349,7 @@ def param(identifier: str, default: cst.BaseExpression | None = None, star: str 
 def function_def(
     identifier: str, params: cst.Parameters, body: cst.IndentedBlock
 ) -> cst.FunctionDef:
-    return cst.FunctionDef(
+    return make.FunctionDef(
         name(identifier),
         params,
         body,
@@ -356,7 +362,7 @@ def function_def(
 
 
 def for_(target: cst.BaseAssignTargetExpression, iterable, body: cst.IndentedBlock) -> cst.For:
-    return cst.For(
+    return make.For(
         target,
         iterable,
         body,
@@ -369,7 +375,7 @@ def for_(target: cst.BaseAssignTargetExpression, iterable, body: cst.IndentedBlo
 
 def list_comp(element: cst.BaseExpression, target, iterable) -> cst.ListComp:
     """`[element for target in iterable]`."""
-    loop = cst.CompFor(
+    loop = make.CompFor(
         target=target,
         iter=iterable,
         whitespace_before=_SPACE,
@@ -377,37 +383,39 @@ def list_comp(element: cst.BaseExpression, target, iterable) -> cst.ListComp:
         whitespace_before_in=_SPACE,
         whitespace_after_in=_SPACE,
     )
-    return cst.ListComp(element, loop, lbracket=_LBRACKET, rbracket=_RBRACKET)
+    return make.ListComp(element, loop, lbracket=_LBRACKET, rbracket=_RBRACKET)
 
 
 def expr_statement(value: cst.BaseExpression) -> cst.SimpleStatementLine:
-    return simple(cst.Expr(value))
+    return simple(make.Expr(value))
 
 
 def assign(target: cst.BaseExpression, value: cst.BaseExpression) -> cst.SimpleStatementLine:
-    equals = cst.AssignTarget(target, whitespace_before_equal=_SPACE, whitespace_after_equal=_SPACE)
-    return simple(cst.Assign([equals], value))
+    equals = make.AssignTarget(
+        target, whitespace_before_equal=_SPACE, whitespace_after_equal=_SPACE
+    )
+    return simple(make.Assign([equals], value))
 
 
 def aug_assign(target, op: str, value) -> cst.SimpleStatementLine:
-    operator = {"+": cst.AddAssign(), "-": cst.SubtractAssign()}[op]
-    return simple(cst.AugAssign(target, operator, value))
+    operator = {"+": make.AddAssign(), "-": make.SubtractAssign()}[op]
+    return simple(make.AugAssign(target, operator, value))
 
 
 def return_(value: cst.BaseExpression | None) -> cst.SimpleStatementLine:
-    return simple(cst.Return(value))
+    return simple(make.Return(value))
 
 
 def simple(statement: cst.BaseSmallStatement, leading_lines=()) -> cst.SimpleStatementLine:
-    return cst.SimpleStatementLine(
+    return make.SimpleStatementLine(
         [statement], leading_lines=leading_lines, trailing_whitespace=_END_OF_LINE
     )
 
 
 def comment_line(text: str) -> cst.EmptyLine:
     """A line holding only the comment `text` (which starts with `#`)."""
-    return cst.EmptyLine(whitespace=_NONE, comment=cst.Comment(one_line(text)), newline=_NEWLINE)
+    return make.EmptyLine(whitespace=_NONE, comment=make.Comment(one_line(text)), newline=_NEWLINE)
 
 
 # A blank line, unindented: shared, as nothing in it differs from one place to another.
-BLANK_LINE = cst.EmptyLine(indent=False, whitespace=_NONE, newline=_NEWLINE)
+BLANK_LINE = make.EmptyLine(indent=False, whitespace=_NONE, newline=_NEWLINE)

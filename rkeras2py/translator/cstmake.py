@@ -23,10 +23,12 @@ def _maker(cls: type) -> Callable:
     fields = dataclasses.fields(cls)
     if any(not field.init for field in fields):
         return cls
-    namespace: dict[str, object] = {"_new": object.__new__, "_set": object.__setattr__}
-    namespace["_cls"] = cls
+    namespace: dict[str, object] = {"_new": object.__new__, "_cls": cls}
     params = []
     for field in fields:
+        # The slot's own setter: twice as fast as object.__setattr__, which looks it up.
+        owner = next(base for base in cls.__mro__ if field.name in vars(base))
+        namespace[f"_set_{field.name}"] = vars(owner)[field.name].__set__
         if field.default is not dataclasses.MISSING:
             namespace[f"_default_{field.name}"] = field.default
         elif field.default_factory is not dataclasses.MISSING:
@@ -35,10 +37,12 @@ def _maker(cls: type) -> Callable:
             params.append(field.name)
             continue
         params.append(f"{field.name}=_default_{field.name}")
-    sets = "".join(f"    _set(node, {field.name!r}, {field.name})\n" for field in fields)
+    sets = "".join(f"    _set_{field.name}(node, {field.name})\n" for field in fields)
     source = f"def make({', '.join(params)}):\n    node = _new(_cls)\n{sets}    return node\n"
     exec(source, namespace)  # the way dataclasses writes __init__: one plain function
-    return namespace["make"]  # type: ignore[return-value]
+    maker = namespace["make"]
+    maker.field_names = tuple(field.name for field in fields)  # type: ignore[attr-defined]
+    return maker  # type: ignore[return-value]
 
 
 class _Makers:
@@ -51,3 +55,14 @@ class _Makers:
 
 
 make = _Makers()
+
+
+def changed(node: cst.CSTNode, **changes: object) -> cst.CSTNode:
+    """`node.with_changes(**changes)`, unchecked like `make`."""
+    maker = getattr(make, type(node).__name__)
+    names = getattr(maker, "field_names", None)
+    if names is None:  # a class `make` leaves to libcst
+        return node.with_changes(**changes)
+    fields = {name: getattr(node, name) for name in names}
+    fields.update(changes)
+    return maker(**fields)

@@ -20,6 +20,7 @@ from ..grammar.unparse import unparse
 from . import pyast as py
 from .analysis import Analysis, Scope
 from .api import APIS
+from .cstmake import make
 from .diagnostics import CODES, Diagnostic
 from .growth import loop_growth
 from .imports import Imports
@@ -224,7 +225,7 @@ class Emitter:
             first_line = node.comments[0].line if node.comments else node.line
             if emitted and previous_end and first_line - previous_end > 1:
                 gap = [py.BLANK_LINE, *emitted[0].leading_lines]
-                emitted[0] = emitted[0].with_changes(leading_lines=gap)
+                emitted[0] = py.changed(emitted[0], leading_lines=gap)
             previous_end = node.end_line
             result.extend(emitted)
         if not statements and mode.action in ("return", "assign"):
@@ -371,6 +372,9 @@ class Emitter:
         self.loop_depth = self._outer_loop_depths.pop()
 
 
+_TWO_SPACES = cst.SimpleWhitespace("  ")
+
+
 def attach_comments(emitted: list[cst.BaseStatement], node: n.Node) -> list[cst.BaseStatement]:
     """Put the R statement's comments on the first Python statement it became."""
     if not emitted:
@@ -379,12 +383,12 @@ def attach_comments(emitted: list[cst.BaseStatement], node: n.Node) -> list[cst.
     leading = [py.comment_line(f"#{c.text}".rstrip()) for c in node.comments]
     trailing = node.trailing_comment
     if trailing is not None and isinstance(emitted[-1], cst.SimpleStatementLine):
-        comment = cst.Comment(f"#{trailing.text}".rstrip())
-        whitespace = cst.TrailingWhitespace(cst.SimpleWhitespace("  "), comment)
-        emitted[-1] = emitted[-1].with_changes(trailing_whitespace=whitespace)
+        comment = make.Comment(f"#{trailing.text}".rstrip())
+        whitespace = make.TrailingWhitespace(_TWO_SPACES, comment)
+        emitted[-1] = py.changed(emitted[-1], trailing_whitespace=whitespace)
     elif trailing is not None:
         leading.append(py.comment_line(f"#{trailing.text}".rstrip()))
     if leading:
         first = emitted[0]
-        emitted[0] = first.with_changes(leading_lines=[*leading, *first.leading_lines])
+        emitted[0] = py.changed(first, leading_lines=[*leading, *first.leading_lines])
     return emitted

@@ -29,7 +29,7 @@ def _with_blank_lines(statement: cst.BaseStatement, count: int) -> cst.BaseState
         blank += 1
     if not count and not blank:
         return statement  # most statements: no blank line wanted, none there to drop
-    return statement.with_changes(leading_lines=[py.BLANK_LINE] * count + list(lines[blank:]))
+    return py.changed(statement, leading_lines=[py.BLANK_LINE] * count + list(lines[blank:]))
 
 
 def space_statements(body: list[cst.BaseStatement], *, top_level: bool) -> list[cst.BaseStatement]:

@@ -15,7 +15,7 @@ from keyword import iskeyword
 import libcst as cst
 
 from ..errors import one_line
-from .cstmake import make
+from .cstmake import changed, make
 
 # Python precedence, loosest first.
 LAMBDA, TERNARY, OR, AND, NOT, COMPARE, BITOR, BITXOR, BITAND, SHIFT, ADD, MUL = range(1, 13)
@@ -62,7 +62,10 @@ _SPACED_OPERATORS = {
     op: operator(whitespace_before=_SPACE, whitespace_after=_SPACE)
     for op, (operator, _) in _BINARY.items()
 }
+_COMPARE_OPERATORS = {op: operator() for op, operator in _COMPARE.items()}
 _HEADER = cst.TrailingWhitespace(whitespace=_NONE, newline=_NEWLINE)
+_LPAR = (cst.LeftParen(),)
+_RPAR = (cst.RightParen(),)
 
 
 # Levels by node type, looked up by exact type (libcst's node classes are final): one
@@ -101,7 +104,7 @@ def precedence(node: cst.BaseExpression) -> int:
 
 
 def parens(node: cst.BaseExpression) -> cst.BaseExpression:
-    return node.with_changes(lpar=[make.LeftParen()], rpar=[make.RightParen()])
+    return changed(node, lpar=_LPAR, rpar=_RPAR)
 
 
 def at_least(node: cst.BaseExpression, level: int) -> cst.BaseExpression:
@@ -250,8 +253,7 @@ def binop(left: cst.BaseExpression, op: str, right: cst.BaseExpression) -> cst.B
 
 
 def compare(left: cst.BaseExpression, op: str, right: cst.BaseExpression) -> cst.Comparison:
-    operator = _COMPARE[op]()
-    target = make.ComparisonTarget(operator, at_least(right, COMPARE + 1))
+    target = make.ComparisonTarget(_COMPARE_OPERATORS[op], at_least(right, COMPARE + 1))
     return make.Comparison(at_least(left, COMPARE + 1), [target])
 
 

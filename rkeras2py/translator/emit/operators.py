@@ -14,6 +14,7 @@ from ..kinds import NUMERIC_SCALARS, SCALARS, VECTORS, Kind, arithmetic, compari
 
 _ARITHMETIC = {"+": "+", "-": "-", "*": "*", "/": "/", "^": "**", "%%": "%", "%/%": "//"}
 _COMPARISONS = {"==", "!=", "<", ">", "<=", ">="}
+_IS_NOT = cst.IsNot()
 
 
 @expression(n.Binary)
@@ -219,7 +220,7 @@ def unary(emitter: Emitter, node: n.Unary) -> cst.BaseExpression:
             and not operand.lpar
         ):
             target = operand.comparisons[0]
-            return operand.with_changes(comparisons=[target.with_changes(operator=cst.IsNot())])
+            return py.changed(operand, comparisons=[py.changed(target, operator=_IS_NOT)])
         return py.unary("not", operand)
     emitter.fail("RK102", "the `?` help operator has no Python translation", node)
 

@@ -84,6 +84,34 @@ def test_translation_is_stable_and_importing_it_needs_no_tensorflow():
     assert translate(source).code == translate(source).code
 
 
+# Imported first, each translator module must not meet a circular import: most import the
+# modules they use at the top (an import inside a function costs a microsecond a call).
+_IMPORTED_FIRST = """
+import importlib, pkgutil, sys
+import rkeras2py.grammar, rkeras2py.translator
+names = [m.name for package in (rkeras2py.grammar, rkeras2py.translator)
+         for m in pkgutil.walk_packages(package.__path__, package.__name__ + ".")]
+for name in names:
+    for loaded in [m for m in sys.modules if m.startswith("rkeras2py")]:
+        del sys.modules[loaded]
+    importlib.import_module(name)
+    translator = importlib.import_module("rkeras2py.translator")
+    source = "library(keras)\\nm <- keras_model_sequential() %>% layer_dense(2)\\n"
+    code = translator.translate(source).code
+    assert "keras.Sequential" in code, (name, code)
+print(len(names))
+"""
+
+
+def test_every_translator_module_can_be_imported_first():
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-c", _IMPORTED_FIRST], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout) > 50
+
+
 def test_a_vector_picked_by_an_array_of_positions():
     """`classes[as.array(best)]`: R reads the array's positions column by column."""
     source = 'classes <- c("a", "b", "c")\nm <- matrix(c(3, 1), 1)\ny <- classes[m]\n'

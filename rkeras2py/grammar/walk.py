@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import fields
 from functools import cache
 
+from . import nodes as n
 from .nodes import Node
 
 _NOT_DATA = frozenset(
@@ -64,8 +65,6 @@ def right_edge(node: Node) -> Iterator[Node]:
 
     An operator written right after `node` would meet these first, innermost last.
     """
-    from . import nodes as n
-
     while node is not None:
         yield node
         if isinstance(node, n.Binary):

@@ -24,7 +24,7 @@ from .cstmake import make
 from .diagnostics import CODES, Diagnostic
 from .growth import loop_growth
 from .imports import Imports
-from .kinds import Kind
+from .kinds import Kind, join
 from .registry import Registry
 from .shadowing import reads_before_binding
 
@@ -52,10 +52,12 @@ PRINT = Mode("print")
 ExpressionEmitter = Callable[["Emitter", n.Node], cst.BaseExpression]
 StatementEmitter = Callable[["Emitter", n.Node, Mode], list[cst.BaseStatement]]
 KindRule = Callable[["Emitter", n.Node], Kind]
+VisibilityRule = Callable[["Emitter", n.Node, frozenset[int]], bool]
 
 EXPRESSIONS: dict[type, ExpressionEmitter] = {}
 STATEMENTS: dict[type, StatementEmitter] = {}
 KINDS: dict[type, KindRule] = {}
+VISIBILITY: dict[type, VisibilityRule] = {}
 
 
 def _registrar(table: dict):
@@ -75,6 +77,7 @@ def _registrar(table: dict):
 expression = _registrar(EXPRESSIONS)
 statement = _registrar(STATEMENTS)
 kind_rule = _registrar(KINDS)
+visibility_rule = _registrar(VISIBILITY)
 
 
 class Emitter:
@@ -103,6 +106,9 @@ class Emitter:
         self.scope: Scope = analysis.module_scope
         self.kinds: list[dict[str, Kind]] = [{}]
         self._known_kinds: dict[int, tuple[n.Node, Kind]] = {}
+        # Entries calls resolve to, by call (emit/calls.py): asked for a call's kind, then
+        # for its code; kept as long as the kinds are, as they depend on the same facts.
+        self.resolved: dict[int, tuple[n.Call, object]] = {}
         self.pending: list[cst.BaseStatement] = []
         self.loop_depth = 0  # loops around the statement, in the function being emitted
         self._outer_loop_depths: list[int] = []
@@ -181,6 +187,7 @@ class Emitter:
         """Drop remembered kinds: what they were worked out from has changed (a variable's
         kind, the scope, a class or layer the file defines, a user function's result)."""
         self._known_kinds = {}
+        self.resolved = {}
 
     def variable_kind(self, name: str) -> Kind:
         for frame in reversed(self.kinds):
@@ -286,32 +293,11 @@ class Emitter:
         return [py.expr_statement(value)]
 
     def is_visible(self, node: n.Node, seen: frozenset[int] = frozenset()) -> bool:
-        """Whether R's top level would print this expression's value."""
-        from .emit.calls import resolve
-        from .emit.operators import pipe_call
-
-        if isinstance(node, n.Binary) and node.op in ("%>%", "|>"):
-            node = pipe_call(self, node)
-        if isinstance(node, n.Call) and isinstance(node.func, n.Extract):
-            # a Python function or method: R shows what it returns, unless that is None
-            from .emit.calls import python_path
-
-            path = python_path(self, node.func)
-            if path is not None:
-                return self.registry.chain_kind(path) is not Kind.NULL
-            return self.registry.method_kinds.get(node.func.name) is not Kind.NULL
-        if isinstance(node, n.Call):
-            entry = resolve(self, node)
-            if entry is not None:
-                return entry.visible
-            definition = self.analysis.definition(getattr(node.func, "id", ""), self.scope)
-            if definition is None or id(definition) in seen:
-                return True
-            body = definition.body
-            last = body.body[-1] if isinstance(body, n.Block) and body.body else body
-            if isinstance(last, (n.For, n.While, n.Repeat)):
-                return False
-            return self.is_visible(last, seen | {id(definition)})
+        """Whether R's top level would print this expression's value (`seen`: the user
+        functions whose last expression is being asked about, against recursion)."""
+        rule = VISIBILITY.get(type(node))
+        if rule is not None:
+            return rule(self, node, seen)
         return not isinstance(node, (n.Assign, n.Function))
 
     def marker(self, problem: Unsupported, node: n.Node) -> list[cst.BaseStatement]:
@@ -347,8 +333,6 @@ class Emitter:
 
     def observe_call(self, function: n.Function, args: list[n.Arg]) -> None:
         """Record the kinds a user function's parameters receive at this call."""
-        from .kinds import join
-
         params = [p.name for p in function.params if p.name != "..."]
         takes_dots = any(p.name == "..." for p in function.params)
         seen = self.observed.setdefault(id(function), {})

@@ -11,8 +11,9 @@ from ..analysis import target_name
 from ..emitter import Emitter, Mode, expression, kind_rule, statement
 from ..kinds import NUMERIC_SCALARS, PYTHON_OBJECTS, Kind
 from ..registry import bind
-from .calls import entry_call, resolve
-from .control import simple_if
+from .calls import call_statement, entry_call, resolve
+from .classes import py_class_statement
+from .control import if_statement, simple_if
 from .functions import define
 from .indexing import subset_call
 from .operators import pipe_call
@@ -77,8 +78,6 @@ def assign_statement(emitter: Emitter, node: n.Assign, mode: Mode) -> list[cst.B
         return [py.expr_statement(py.call(py.attr(owner, "pop"), key, py.name("None")))]
     if isinstance(target, (n.Name, n.Str)) and isinstance(value, n.If) and not simple_if(value):
         # `x <- if (c) {...} else {...}` with statements in a branch: assign in each branch
-        from .control import if_statement
-
         name = target.id if isinstance(target, n.Name) else target.value
         emitter.set_kind(name, emitter.kind(value))
         assigned = Mode("assign", target_expression(emitter, target))
@@ -255,8 +254,6 @@ def binary_statement(emitter: Emitter, node: n.Binary, mode: Mode) -> list[cst.B
     """zeallot's `c(a, c(b, d)) %<-% value` unpacks, magrittr's `x %<>% f()` assigns; other
     operators are expressions."""
     if node.op in ("%>%", "|>"):
-        from .calls import call_statement
-
         call = pipe_call(emitter, node)
         if isinstance(call, n.Call):
             return call_statement(emitter, call, mode)
@@ -264,8 +261,6 @@ def binary_statement(emitter: Emitter, node: n.Binary, mode: Mode) -> list[cst.B
             mode = Mode("discard")
         return emitter.finish(emitter.expr(call), mode)
     if node.op == "%py_class%":
-        from .classes import py_class_statement
-
         return py_class_statement(emitter, node, mode)
     if node.op == "%<>%":  # magrittr's `x %<>% f()` is `x <- x %>% f()`
         piped = n.Binary("%>%", node.left, node.right)

@@ -6,17 +6,26 @@ import libcst as cst
 
 from ...grammar import nodes as n
 from .. import pyast as py
-from ..emitter import Emitter, Mode, expression, kind_rule, statement
+from ..emitter import Emitter, Mode, expression, kind_rule, statement, visibility_rule
 from ..kinds import PYTHON_OBJECTS, Kind
 from ..registry import BoundCall, Entry, bind, without_trailing_empty
 from ..registry.convert import py_value
-from .operators import operator_form
+from .operators import operator_form, pipe_call
 from .values import keyword_name, python_name
 
 
 def resolve(emitter: Emitter, node: n.Call) -> Entry | None:
     """The registry entry a call refers to, unless the R code defines that function itself;
     an S3 method when the first argument's kind has one (`summary(model)`)."""
+    known = emitter.resolved.get(id(node))
+    if known is not None and known[0] is node:
+        return known[1]
+    entry = _resolved(emitter, node)
+    emitter.resolved[id(node)] = (node, entry)
+    return entry
+
+
+def _resolved(emitter: Emitter, node: n.Call) -> Entry | None:
     entry = _resolve_name(emitter, node)
     registry = emitter.registry
     generic = entry.name if entry is not None else getattr(node.func, "id", None)
@@ -26,6 +35,34 @@ def resolve(emitter: Emitter, node: n.Call) -> Entry | None:
         if method is not None:
             return method
     return entry
+
+
+@visibility_rule(n.Binary)
+def _pipe_visible(emitter: Emitter, node: n.Binary, seen: frozenset[int]) -> bool:
+    if node.op in ("%>%", "|>"):
+        return emitter.is_visible(pipe_call(emitter, node), seen)
+    return True
+
+
+@visibility_rule(n.Call)
+def _call_visible(emitter: Emitter, node: n.Call, seen: frozenset[int]) -> bool:
+    if isinstance(node.func, n.Extract):
+        # a Python function or method: R shows what it returns, unless that is None
+        path = python_path(emitter, node.func)
+        if path is not None:
+            return emitter.registry.chain_kind(path) is not Kind.NULL
+        return emitter.registry.method_kinds.get(node.func.name) is not Kind.NULL
+    entry = resolve(emitter, node)
+    if entry is not None:
+        return entry.visible
+    definition = emitter.analysis.definition(getattr(node.func, "id", ""), emitter.scope)
+    if definition is None or id(definition) in seen:
+        return True
+    body = definition.body
+    last = body.body[-1] if isinstance(body, n.Block) and body.body else body
+    if isinstance(last, (n.For, n.While, n.Repeat)):
+        return False
+    return emitter.is_visible(last, seen | {id(definition)})
 
 
 def _free(emitter: Emitter, node: n.Call) -> bool:

@@ -14,10 +14,12 @@ from __future__ import annotations
 import libcst as cst
 
 from ...grammar import nodes as n
+from ...grammar.walk import walk
 from .. import pyast as py
 from ..analysis import class_name
-from ..emitter import DISCARD, RETURN, Emitter, Mode
+from ..emitter import DISCARD, RETURN, Emitter, Mode, Unsupported, attach_comments
 from ..kinds import Kind
+from .calls import python_path
 from .functions import define
 from .values import keyword_name, python_name
 
@@ -76,8 +78,6 @@ def py_class_statement(emitter: Emitter, node: n.Binary, mode: Mode) -> list[cst
 
 def _rebuilt_from_config(emitter: Emitter, name: str) -> bool:
     """Whether the file wraps instances of class `name` in `bidirectional()`."""
-    from ...grammar.walk import walk
-
     for node in walk(emitter.analysis.module_scope.node):
         if isinstance(node, n.Call) and getattr(node.func, "id", None) == "bidirectional":
             for inner in walk(node):
@@ -126,8 +126,6 @@ def _header(emitter: Emitter, header: n.Node) -> tuple[list[cst.Arg], list[cst.A
 
 def instance_kind(emitter: Emitter, header: n.Node) -> Kind:
     """LAYER for a subclass of a keras layer, MODEL of a model, else a Python object."""
-    from .calls import python_path
-
     if isinstance(header, n.Call):
         for arg in header.args:
             path = python_path(emitter, arg.value) if arg.value is not None else None
@@ -155,8 +153,6 @@ def class_body(emitter: Emitter, block: n.Block, scope) -> list[cst.BaseStatemen
 
 
 def _member(emitter: Emitter, node: n.Node, position: int) -> list[cst.BaseStatement]:
-    from ..emitter import Unsupported, attach_comments
-
     try:
         if position == 0 and isinstance(node, n.Str):
             return attach_comments([py.expr_statement(py.docstring(node.value))], node)

@@ -8,6 +8,7 @@ from ...grammar import nodes as n
 from .. import pyast as py
 from ..emitter import Emitter, expression, kind_rule
 from ..kinds import ARRAYS, NUMERIC_SCALARS, PYTHON_OBJECTS, Kind, element_of
+from .calls import python_path, resolve
 from .operators import literal_int, minus_one, plus_one, whole
 
 
@@ -308,8 +309,6 @@ def _as_slice(element):
 @kind_rule(n.Index)
 def _index_kind(emitter: Emitter, node: n.Index) -> Kind:
     if node.double and isinstance(node.obj, n.Call):
-        from .calls import resolve
-
         entry = resolve(emitter, node.obj)
         if entry is not None and entry.item_kind is not Kind.UNKNOWN:
             return entry.item_kind
@@ -366,7 +365,6 @@ def extract(emitter: Emitter, node: n.Extract) -> cst.BaseExpression:
     ):
         standardize = emitter.imports.path("keras.backend.standardize_dtype")
         return py.call(standardize, py.attr(emitter.expr(node.obj.obj), "dtype"))
-    from .calls import python_path
 
     path = python_path(emitter, node)
     if path is not None and path in emitter.registry.path_renames:
@@ -410,7 +408,6 @@ def _is_private(emitter: Emitter, node: n.Node) -> bool:
 def _extract_kind(emitter: Emitter, node: n.Extract) -> Kind:
     if isinstance(node.obj, n.Name) and node.obj.id == ".Machine":
         return Kind.INT if node.name == "integer.max" else Kind.FLOAT
-    from .calls import python_path
 
     if python_path(emitter, node) is not None:  # a module's attribute (`tf$keras$metrics`)
         return Kind.PYOBJ

@@ -6,6 +6,7 @@ import libcst as cst
 
 from ...grammar import nodes as n
 from .. import pyast as py
+from ..emit.values import number, r_double
 from ..kinds import NUMERIC_SCALARS, SCALARS, VECTORS, Kind, vector_of
 from . import BoundCall
 
@@ -41,8 +42,6 @@ def np(emitter, name: str) -> cst.BaseExpression:
 
 def float_expr(emitter, node: n.Node) -> cst.BaseExpression:
     """A value whose R type is double written so Python keeps it a float (`1` → `1.0`)."""
-    from ..emit.values import number
-
     if isinstance(node, n.Num):
         return number(emitter, node, as_float=True)
     if isinstance(node, n.Unary) and node.op == "-" and isinstance(node.operand, n.Num):
@@ -59,7 +58,6 @@ def element(emitter, node: n.Node) -> cst.BaseExpression:
     if isinstance(node, n.Unary) and node.op == "-" and isinstance(node.operand, n.Const):
         if node.operand.name == "Inf":
             return py.unary("-", np(emitter, "inf"))
-    from ..emit.values import r_double
 
     if r_double(node) or emitter.kind(node) is Kind.FLOAT:
         return float_expr(emitter, node)
@@ -68,8 +66,6 @@ def element(emitter, node: n.Node) -> cst.BaseExpression:
 
 def r_kind(emitter, node: n.Node) -> Kind:
     """The kind R gives `node`: unlike the Python kind, `1` is a double here."""
-    from ..emit.values import r_double
-
     return Kind.FLOAT if r_double(node) else emitter.kind(node)
 
 

@@ -22,13 +22,17 @@ import libcst as cst
 
 from ...grammar import nodes as n
 from .. import pyast as py
+from ..emit.calls import is_method_call, python_path
+from ..emit.control import branch
+from ..emit.functions import define, inline_body
+from ..emit.values import python_name
 from ..emitter import Mode
 from ..imports import ALIASES
 from ..kinds import Kind
 from . import BoundCall, Table
 from .base.core import R_DRAWS
-from .convert import as_int, axis, axis_tuple, elements, is_null, py_value
-from .helpers import flag, is_false, is_true, np
+from .convert import as_int, axis, axis_tuple, elements, is_null, py_value, shape
+from .helpers import flag, is_false, is_true, np, r_kind
 
 TABLE = Table("tensorflow", pass_value=py_value)
 
@@ -244,8 +248,6 @@ TABLE.add(
 @TABLE.special("array_reshape", params="x dim order", kind=Kind.ARRAY)
 def _array_reshape(emitter, bound: BoundCall) -> cst.BaseExpression:
     """reticulate's `array_reshape()`: numpy's reshape, row-major (C order) unless told."""
-    from .convert import shape
-
     args = [py.arg(_arg(emitter, bound, "x")), py.arg(shape(emitter, bound.get("dim")))]
     order = _given(bound, "order")
     if order is not None and not (isinstance(order, n.Str) and order.value == "C"):
@@ -271,9 +273,6 @@ def _iterate(emitter, bound: BoundCall) -> cst.BaseExpression:
 def _inline(emitter, bound: BoundCall, function: n.Function) -> cst.BaseExpression | None:
     """`iterate(ds, function(x) f(x))` as `[f(x) for x in ds]`; a dataset's elements are
     tensors."""
-    from ..emit.functions import inline_body
-    from ..emit.values import python_name
-
     name = function.params[0].name
     key, saved = id(function), emitter.seeded.get(id(function))
     if emitter.kind(bound.get("it")) is Kind.DATASET:
@@ -358,8 +357,6 @@ def _tf_function(emitter, bound: BoundCall) -> cst.BaseExpression:
 
 def _tf_function_statement(emitter, bound: BoundCall, mode: Mode) -> list[cst.BaseStatement]:
     """`f <- tf_function(function(x) ...)`: `@tf.function` on `def f(x)`."""
-    from ..emit.functions import define
-
     function = bound.get("f")
     if (
         mode.action == "assign"
@@ -388,9 +385,6 @@ TABLE.add(
 def _as_tensor(emitter, bound: BoundCall) -> cst.BaseExpression:
     """`as_tensor(x, dtype)`: R doubles become float64 (not tf.constant's float32), R
     integers int32; a dtype casts; `shape` fills a scalar or reshapes in row-major order."""
-    from .convert import shape
-    from .helpers import r_kind
-
     x = bound.get("x")
     if _dataset_kind(emitter, x):
         return _single_element(emitter, bound)
@@ -464,9 +458,6 @@ def _with_statement(emitter, bound: BoundCall, mode: Mode) -> list[cst.BaseState
     """`with(tf$GradientTape() %as% tape, {...})` is `with tf.GradientTape() as tape:`;
     `with(strategy$scope(), {...})` is `with strategy.scope():`. Variables assigned in the
     block stay visible after it, in R and in Python alike."""
-    from ..emit.control import branch
-    from ..emit.values import python_name
-
     data, body = bound.get("data"), bound.get("expr")
     if data is None or body is None:
         emitter.fail("RK103", "with() needs a context and a block", bound.node)
@@ -485,8 +476,6 @@ def _with_statement(emitter, bound: BoundCall, mode: Mode) -> list[cst.BaseState
 
 def _python_context(emitter, node: n.Node) -> bool:
     """A Python object's call (`tf$device("cpu")`, `strategy$scope()`): a context manager."""
-    from ..emit.calls import is_method_call, python_path
-
     if not isinstance(node, n.Call) or not isinstance(node.func, n.Extract):
         return False
     return python_path(emitter, node.func) is not None or is_method_call(emitter, node)

@@ -22,6 +22,10 @@ import libcst as cst
 from ...grammar import nodes as n
 from ...grammar.walk import walk
 from .. import pyast as py
+from ..emit.calls import convert_argument, extra_arguments, table_call
+from ..emit.control import DISCARD, branch, loop_body, null_value
+from ..emit.functions import define
+from ..emit.values import keyword_name
 from ..emitter import RETURN
 from ..kinds import PYTHON_OBJECTS, Kind
 from . import BoundCall, Table
@@ -131,8 +135,6 @@ def _formula_function(emitter, formula: n.Formula, stem: str) -> cst.BaseExpress
 
 def _function_literal(emitter, function: n.Function, stem: str) -> cst.BaseExpression:
     """`function(x, y) list(x / 255, y)` as a named def, its arguments tensors."""
-    from ..emit.functions import define
-
     names = tuple(param.name for param in function.params)
     kinds = {name: _param_kind(function.body, (name,)) for name in names if name != "..."}
     key = id(function)
@@ -181,9 +183,6 @@ def count(emitter, node: n.Node) -> cst.BaseExpression:
 def _method_call(emitter, bound: BoundCall) -> cst.BaseExpression:
     """`dataset.method(...)`: the dataset first, so the functions a pipeline's earlier
     steps write come first; arguments positional while R's come in order."""
-    from ..emit.calls import convert_argument, extra_arguments
-    from ..emit.values import keyword_name
-
     entry = bound.entry
     receiver = _dataset(emitter, bound)
     args: list[cst.Arg] = []
@@ -497,8 +496,6 @@ def _out_of_range_statement(repeat: bool):
     runs it once, ignoring that error."""
 
     def statement(emitter, bound: BoundCall, mode) -> list[cst.BaseStatement]:
-        from ..emit.control import DISCARD, branch, loop_body, null_value
-
         body = bound.get("expr")
         if body is None:
             emitter.fail("RK103", f"{bound.entry.name}() needs the code to run", bound.node)
@@ -633,8 +630,6 @@ TABLE.add(
 
 def _text_lines(emitter, bound: BoundCall) -> cst.BaseExpression:
     """`text_line_dataset(files)`; a `record_spec` (CSV decoding) has no Python counterpart."""
-    from ..emit.calls import table_call
-
     if _given(bound, "record_spec") is not None:
         emitter.fail("RK110", f"text_line_dataset(record_spec =) {_RECORD_SPEC}", bound.node)
     return table_call(emitter, bound)

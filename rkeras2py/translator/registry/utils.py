@@ -9,6 +9,7 @@ from __future__ import annotations
 import libcst as cst
 
 from .. import pyast as py
+from ..emit.operators import literal_int, whole
 from ..emitter import Emitter
 from . import BoundCall, Table
 from .helpers import expr, same_kind
@@ -18,8 +19,6 @@ TABLE = Table("utils")
 
 def _head_tail(first: bool):
     def emit(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
-        from ..emit.operators import literal_int
-
         x = expr(emitter, bound, "x")
         count_node = bound.get("n")
         count = literal_int(count_node) if count_node is not None else 6
@@ -35,7 +34,6 @@ def _head_tail(first: bool):
                     else py.slice_(py.integer(-count))
                 )
             return py.subscript(x, piece)
-        from ..emit.operators import whole
 
         size = whole(emitter, bound.get("n"))
         if first:

@@ -30,9 +30,24 @@ import libcst as cst
 from ....grammar import nodes as n
 from ....grammar.walk import walk
 from ... import pyast as py
+from ...emit.calls import resolve
+from ...emit.control import branch
+from ...emit.functions import inline_body, is_single_expression
+from ...emit.indexing import item_kind
+from ...emit.operators import literal_int, minus_one, plus_one, whole
+from ...emit.values import python_name
 from ...emitter import Emitter, Mode
-from ...kinds import NUMERIC_SCALARS, NUMERIC_VECTORS, SCALARS, VECTORS, Kind, element_of, vector_of
-from .. import BoundCall, Table
+from ...kinds import (
+    NUMERIC_SCALARS,
+    NUMERIC_VECTORS,
+    SCALARS,
+    VECTORS,
+    Kind,
+    element_of,
+    join,
+    vector_of,
+)
+from .. import BoundCall, Table, bind
 from ..helpers import (
     comprehension,
     element,
@@ -153,8 +168,6 @@ def _c_kind(emitter: Emitter, bound: BoundCall) -> Kind:
 
 @special("seq", params="from to by length.out along.with", kind=lambda e, b: _seq_kind(e, b))
 def seq(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
-    from ...emit.operators import literal_int, minus_one, plus_one, whole
-
     start, stop = bound.get("from"), bound.get("to")
     if bound.extra:
         emitter.fail("RK103", "seq() argument not translated", bound.node)
@@ -222,8 +235,6 @@ def seq(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
 
 
 def _plus_one(value: cst.BaseExpression) -> cst.BaseExpression:
-    from ...emit.operators import plus_one
-
     return plus_one(value)
 
 
@@ -255,8 +266,6 @@ def _seq_length_out(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     if start is not None:
         return py.binop(emitter.expr(start), "+", steps)
     if stop is not None:  # counts up to `to`
-        from ...emit.operators import minus_one
-
         width = (
             minus_one(size) if step is None else py.binop(minus_one(size), "*", emitter.expr(step))
         )
@@ -270,8 +279,6 @@ def _seq_length_out(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
 
 def _seq_kind(emitter: Emitter, bound: BoundCall) -> Kind:
     if bound.has("length.out") or bound.has("by") and emitter.kind(bound.get("by")) is Kind.FLOAT:
-        from ...emit.operators import literal_int
-
         if (
             bound.has("by")
             and literal_int(bound.get("by")) is not None
@@ -284,8 +291,6 @@ def _seq_kind(emitter: Emitter, bound: BoundCall) -> Kind:
 
 @special("seq_len", params="length.out", kind=Kind.INT_VECTOR)
 def seq_len(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
-    from ...emit.operators import plus_one, whole
-
     node = bound.get("length.out")
     number = _literal_number(node)
     if number is not None:  # R truncates: seq_len(2.5) is 1 2
@@ -302,8 +307,6 @@ def seq_along(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
 
 @special("rep", params="x times each length.out", kind=lambda e, b: _rep_kind(e, b))
 def rep(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
-    from ...emit.operators import whole
-
     x = bound.get("x")
     if bound.extra:
         emitter.fail("RK103", "rep() argument not translated", bound.node)
@@ -522,9 +525,6 @@ def _items_comprehension(
 
 def _extreme_call(emitter: Emitter, node: n.Node | None) -> BoundCall | None:
     """`which.max(x)` / `which.min(x)` of base R with a named vector `x`, bound."""
-    from ...emit.calls import resolve
-    from .. import bind
-
     if not isinstance(node, n.Call):
         return None
     entry = resolve(emitter, node)
@@ -621,9 +621,6 @@ def unlist(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
 
 def _holds_arrays(emitter: Emitter, node: n.Node | None) -> bool:
     """Whether `node` is a list of arrays (`get_weights(model)`, `model$weights`)."""
-    from ...emit.calls import resolve
-    from ...emit.indexing import item_kind
-
     if node is None:
         return False
     if isinstance(node, n.Call):
@@ -643,8 +640,6 @@ def rev(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
 
 def _base_call(emitter: Emitter, node: n.Node | None, name: str) -> bool:
     """Whether `node` calls base R's `name` (not a function of the R code)."""
-    from ...emit.calls import resolve
-
     if not isinstance(node, n.Call):
         return False
     entry = resolve(emitter, node)
@@ -742,8 +737,6 @@ def ifelse(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
 
 
 def _ifelse_kind(emitter: Emitter, bound: BoundCall) -> Kind:
-    from ...kinds import join, vector_of
-
     value = join(emitter.kind(bound.get("yes")), emitter.kind(bound.get("no")))
     if emitter.kind(bound.get("test")) in SCALARS:
         return value
@@ -911,8 +904,6 @@ for _r_name, _np_name in [
 
 @special("diff", params="x lag differences", kind=scalar_of("x"))
 def diff(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
-    from ...emit.operators import literal_int
-
     if bound.extra:
         emitter.fail("RK103", "diff() argument not translated", bound.node)
     x = expr(emitter, bound, "x")
@@ -1158,8 +1149,6 @@ _FALSE_WORDS = ("FALSE", "false", "False", "F")
 
 
 def _as_kind(emitter: Emitter, bound: BoundCall, scalar: Kind) -> Kind:
-    from ...kinds import vector_of
-
     return scalar if emitter.kind(bound.get("x")) in SCALARS else vector_of(scalar)
 
 
@@ -1425,8 +1414,6 @@ def nchar(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
 
 @special("substr", "substring", params="x start stop", kind=same_kind("x"))
 def substr(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
-    from ...emit.operators import literal_int, minus_one
-
     first = literal_int(bound.get("start"))
     if first is not None:  # R reads a start below 1 as 1
         start = None if first <= 1 else py.integer(first - 1)
@@ -1598,8 +1585,6 @@ def strsplit(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
 def format_(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     """format() as a Python format spec: `width`, `big.mark = ","`, and `nsmall` where the
     decimals R shows are known (a literal, or `round(v, d)`); the rest is reported."""
-    from ...emit.operators import literal_int
-
     x = bound.get("x")
     kind = emitter.kind(x)
     if is_true(x) or is_false(x):
@@ -1637,8 +1622,6 @@ def format_(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
 
 def _shown_decimals(x: n.Node, nsmall: int | None) -> int | None:
     """How many decimals R's format(x, nsmall =) shows, when that is known statically."""
-    from ...emit.operators import literal_int
-
     if nsmall is None:
         return None
     if isinstance(x, n.Num):
@@ -1832,8 +1815,6 @@ for _unsupported in (
 
 def _function_call(emitter: Emitter, function: n.Node, values: list[cst.BaseExpression]):
     """`f(values...)`, inlining a one-expression anonymous function."""
-    from ...emit.functions import inline_body
-
     if isinstance(function, n.Function):
         params = [p.name for p in function.params]
         if len(params) == len(values) and all(isinstance(v, cst.Name) for v in values):
@@ -1846,8 +1827,6 @@ def _function_call(emitter: Emitter, function: n.Node, values: list[cst.BaseExpr
 
 
 def python_name_of(r_name: str) -> str:
-    from ...emit.values import python_name
-
     return python_name(r_name)
 
 
@@ -1867,8 +1846,6 @@ def _apply_list(
     (name,) = _loop_names(emitter, function, 1)
     element_expr = None
     if isinstance(function, n.Function) and not extra:
-        from ...emit.functions import is_single_expression
-
         body = is_single_expression(function)
         if body is not None:
             emitter.enter_function(function)
@@ -1907,8 +1884,6 @@ def _apply_list(
 
 def _item_kind(emitter: Emitter, data: n.Node) -> Kind:
     """What one element of `data` is: a vector's scalars, a model's layers."""
-    from ...emit.indexing import item_kind
-
     kind = item_kind(emitter, data)
     return kind if kind is not Kind.UNKNOWN else element_of(emitter.kind(data))
 
@@ -1938,8 +1913,6 @@ def _sapply_kind(emitter: Emitter, bound: BoundCall) -> Kind:
 
 
 def literal_int_of(node: n.Node | None) -> int | None:
-    from ...emit.operators import literal_int
-
     return literal_int(node) if node is not None else None
 
 
@@ -1947,8 +1920,6 @@ def _result_kind(emitter: Emitter, data: n.Node, function: n.Node) -> Kind:
     """What FUN returns for one element of `data`, as far as the translation can tell."""
     item = element_of(emitter.kind(data))
     if isinstance(function, n.Function) and len(function.params) == 1:
-        from ...emit.functions import is_single_expression
-
         body = is_single_expression(function)
         if body is None:
             return Kind.UNKNOWN
@@ -2122,8 +2093,6 @@ def matrix(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     order_ = "C" if is_true(bound.get("byrow")) else "F"
     values = element(emitter, data)
     if nrow is not None and ncol is not None:
-        from ...emit.operators import literal_int
-
         rows, cols = literal_int(bound.get("nrow")), literal_int(bound.get("ncol"))
         size = _literal_length(data)
         if size is None or rows is None or cols is None or size != rows * cols:
@@ -2139,8 +2108,6 @@ def matrix(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
 
 def _literal_length(node: n.Node | None) -> int | None:
     """The length of a vector written out in R (`c(1, 2)`, `1:6`), else None."""
-    from ...emit.operators import literal_int
-
     if isinstance(node, n.Call) and getattr(node.func, "id", "") == "c":
         if all(isinstance(a.value, (n.Num, n.Str, n.Const)) for a in node.args if a.value):
             return len(node.args)
@@ -2182,8 +2149,6 @@ def _arithmetic_operand(node: n.Node) -> n.Node:
 
 
 def _literal_dims(dim: n.Node | None) -> list[int] | None:
-    from ...emit.operators import literal_int
-
     if isinstance(dim, n.Call) and getattr(dim.func, "id", "") == "c":
         values = [literal_int(a.value) for a in dim.args if a.value is not None]
         return values if all(v is not None for v in values) else None
@@ -2287,8 +2252,6 @@ _AXIS_FUNCTIONS = {"sum": "sum", "mean": "mean", "max": "max", "min": "min", "pr
 
 @special("apply", params="X MARGIN FUN ...", kind=Kind.UNKNOWN)
 def apply(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
-    from ...emit.operators import literal_int
-
     margin = literal_int(bound.get("MARGIN"))
     if margin not in (1, 2):
         emitter.fail("RK103", "apply() is translated for MARGIN = 1 or 2", bound.node)
@@ -2439,8 +2402,6 @@ def _switch_cases(bound: BoundCall) -> tuple[list[tuple[list[str], n.Node]], n.N
 @statement("switch", params="EXPR ...")
 def switch_statement(emitter: Emitter, bound: BoundCall, mode: Mode):
     """`switch()` as an if/elif chain; its value goes where `mode` says."""
-    from ...emit.control import branch
-
     subject = bound.get("EXPR")
     numeric = emitter.kind(subject) in NUMERIC_SCALARS or not any(a.name for a in bound.extra)
     if numeric:  # switch(i, a, b, c) picks the i-th alternative, NULL out of range
@@ -2493,8 +2454,6 @@ def switch_expression(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
 
 def _handler(emitter: Emitter, handler: n.Node | None, mode: Mode, exception: str):
     """An `except` clause for a `tryCatch` handler `function(e) ...`."""
-    from ...emit.control import branch
-
     if handler is None:
         return None
     if not isinstance(handler, n.Function) or len(handler.params) > 1:
@@ -2517,8 +2476,6 @@ def _handler(emitter: Emitter, handler: n.Node | None, mode: Mode, exception: st
 
 @statement("tryCatch", params="expr ... finally")
 def try_catch(emitter: Emitter, bound: BoundCall, mode: Mode):
-    from ...emit.control import branch
-
     handlers = {arg.name: arg.value for arg in bound.extra if arg.name}
     unknown = set(handlers) - {"error", "warning"}
     if unknown:
@@ -2564,8 +2521,6 @@ def try_catch_expression(emitter: Emitter, bound: BoundCall) -> cst.BaseExpressi
 def _try_block(emitter: Emitter, bound: BoundCall, mode: Mode) -> list[cst.BaseStatement]:
     """try(expr): an error becomes the value (R's "try-error"), and is printed to stderr
     unless `silent = TRUE`."""
-    from ...emit.control import branch
-
     silent = bound.get("silent")
     if silent is not None and not (is_true(silent) or is_false(silent)):
         emitter.fail("RK103", "try(silent =) must be TRUE or FALSE", silent)
@@ -2655,8 +2610,6 @@ def set_seed(emitter: Emitter, bound: BoundCall, mode: Mode):
 
 @special("sample", params="x size replace prob", kind=lambda e, b: _sample_kind(e, b))
 def sample(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
-    from ...emit.operators import plus_one
-
     x = bound.get("x")
     rng = generator(emitter)
     population = emitter.expr(x)
@@ -2679,8 +2632,6 @@ def _draw(emitter: Emitter, bound: BoundCall, rng, population) -> cst.BaseExpres
 @special("sample.int", params="n size replace prob useHash", kind=Kind.INT_VECTOR)
 def sample_int(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     """`sample.int(n, size)`: draws from 1:n, as `sample(n, size)` does."""
-    from ...emit.operators import plus_one
-
     n = plus_one(emitter.expr(bound.get("n")))
     return _draw(
         emitter, bound, generator(emitter), py.call(np(emitter, "arange"), py.integer(1), n)

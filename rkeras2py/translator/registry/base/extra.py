@@ -43,6 +43,9 @@ import libcst as cst
 from ....grammar import nodes as n
 from ....grammar.walk import walk
 from ... import pyast as py
+from ...emit.calls import entry_call, resolve
+from ...emit.control import branch
+from ...emit.operators import literal_int
 from ...emitter import Emitter, Mode
 from ...kinds import (
     NUMERIC_SCALARS,
@@ -54,7 +57,7 @@ from ...kinds import (
     join,
     vector_of,
 )
-from .. import BoundCall
+from .. import BoundCall, bind
 from ..helpers import comprehension, expr, is_false, is_true, np, same_kind, scalar_of
 from .core import R_DRAWS, TABLE
 
@@ -78,8 +81,6 @@ _IMPURE = R_DRAWS | {"set.seed", "Sys.time", "readline"}
 def pure(emitter: Emitter, node: n.Node) -> bool:
     """Whether evaluating `node` twice (or not at all) is the same as evaluating it once:
     names, literals, operators and calls of side-effect-free base R functions."""
-    from ...emit.calls import resolve
-
     for part in walk(node):
         if isinstance(part, (n.Assign, n.Function, n.Block, n.If, n.For, n.While, n.Repeat)):
             return False
@@ -116,8 +117,6 @@ def _literal_str(node: n.Node | None) -> str | None:
 
 
 def _whole_literal(node: n.Node | None) -> int | None:
-    from ...emit.operators import literal_int
-
     return literal_int(node) if node is not None else None
 
 
@@ -551,9 +550,6 @@ _CORE_IS_TRUE = TABLE.entries["isTRUE"]
 @special("isTRUE", params="x", kind=Kind.BOOL)
 def is_true_(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     """`isTRUE(all.equal(x, y))` is the bool `np.allclose(...)`; other values as before."""
-    from ...emit.calls import entry_call, resolve
-    from .. import bind
-
     x = bound.get("x")
     if isinstance(x, n.Call):
         entry = resolve(emitter, x)
@@ -571,8 +567,6 @@ def suppress(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
 
 
 def _suppressed_body(emitter: Emitter, bound: BoundCall, mode: Mode) -> list[cst.BaseStatement]:
-    from ...emit.control import branch
-
     inner = bound.get("expr")
     if inner is None:
         return []
@@ -1233,8 +1227,6 @@ def negate(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
 @TABLE.special("is.double", "is.numeric", params="x", kind=Kind.BOOL)
 def _is_double(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     """Decided from the kind where it can be, else a runtime type check."""
-    from ...kinds import NUMERIC_VECTORS
-
     kind = emitter.kind(bound.get("x"))
     if kind in (Kind.BOOL, Kind.LGL_VECTOR):  # R's logicals are not numbers
         return py.name("False")
@@ -1318,7 +1310,6 @@ _FORMATC_FLAGS = {"": ">", "-": "<", "0": "0>", " ": " >"}
 @TABLE.special("formatC", params="x width digits format flag", kind=Kind.STR)
 def _format_c(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     """formatC() with literal width/digits/format/flag, as a Python format spec."""
-    from ...emit.operators import literal_int
 
     def literal_text(param: str, default: str) -> str | None:
         node = bound.get(param)

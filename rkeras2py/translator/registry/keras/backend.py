@@ -22,7 +22,7 @@ import libcst as cst
 
 from ....grammar import nodes as n
 from ... import pyast as py
-from ...emit.calls import convert_argument, extra_arguments
+from ...emit.calls import convert_argument, extra_arguments, resolve
 from ...emit.values import keyword_name, r_double
 from ...kinds import NUMERIC_SCALARS, NUMERIC_VECTORS, Kind
 from .. import BoundCall, Entry, bind
@@ -36,7 +36,7 @@ from ..convert import (
     py_value,
     shape,
 )
-from ..helpers import is_false, np
+from ..helpers import comprehension, is_false, np
 from .table import TABLE
 
 # ---- how a k_* call is written -----------------------------------------------------------
@@ -538,8 +538,6 @@ _REDUCTIONS.update({"k_all": Kind.BOOL, "k_any": Kind.BOOL})
 
 def _scalar_kind(emitter, node: n.Node | None) -> Kind | None:
     """FLOAT (or BOOL) for a `k_*()` reduction over all axes: R gets one number back."""
-    from ...emit.calls import resolve
-
     if not isinstance(node, n.Call):
         return None
     entry = resolve(emitter, node)
@@ -576,8 +574,6 @@ _get_value("k_eval")
 @special("k_batch_get_value", "ops", kind=Kind.LIST, item_kind=Kind.ARRAY)
 def _batch_get_value(emitter, bound: BoundCall) -> cst.BaseExpression:
     """Each tensor's value as a numpy array."""
-    from ..helpers import comprehension
-
     item = emitter.fresh("tensor")
     value = py.call(emitter.imports.path("keras.ops.convert_to_numpy"), py.name(item))
     return comprehension(value, item, py_value(emitter, bound.get("ops")))

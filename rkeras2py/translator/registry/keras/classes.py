@@ -37,7 +37,8 @@ from ....grammar import nodes as n
 from ....grammar.walk import walk
 from ... import pyast as py
 from ...analysis import Scope, class_name
-from ...emit.classes import class_body
+from ...emit.calls import python_path
+from ...emit.classes import class_body, instance_kind, method
 from ...emit.values import python_name
 from ...emitter import Mode
 from ...kinds import Kind
@@ -505,8 +506,6 @@ def _create_layer_wrapper_statement(
 def _layer_class_target(emitter, node: n.Node) -> tuple[str, n.Function | None, list | None]:
     """The Python class a layer class expression names, its `initialize`, and its formals
     when they cannot be read from R (a Python class: anything, through `...`)."""
-    from ...emit.calls import python_path
-
     if isinstance(node, n.Name):
         initialize, defined = _class_initialize(emitter, node.id)
         if defined:
@@ -583,8 +582,6 @@ def _r6_class(emitter, bound: BoundCall) -> tuple[cst.ClassDef, str, Kind]:
         bases = [py.dotted(emitter.imports.path(legacy.base))]
         kind, rename, init_kwargs = legacy.kind, legacy.rename, legacy.init_kwargs
     elif inherit is not None and not is_null(inherit):
-        from ...emit.classes import instance_kind
-
         header = n.Call(n.Name(python), [n.Arg(inherit)])
         bases, kind = [emitter.expr(inherit)], instance_kind(emitter, header)
         rename, init_kwargs = {}, False
@@ -675,7 +672,6 @@ def _keras_model_custom(emitter, bound: BoundCall) -> cst.BaseExpression:
     init = n.Function(model_fn.params, n.Block(statements[:-1]))
     init.line, init.column = model_fn.line, model_fn.column
     emitter.analysis.scopes[id(init)] = emitter.analysis.scope_of(model_fn)
-    from ...emit.classes import method
 
     saved = emitter.scope
     try:

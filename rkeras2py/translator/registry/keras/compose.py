@@ -15,10 +15,14 @@ import libcst as cst
 
 from ....grammar import nodes as n
 from ... import pyast as py
+from ...emit.calls import check_arguments, convert_argument, extra_arguments, resolve
+from ...emit.operators import pipe_call
 from ...emit.values import keyword_name
 from ...kinds import Kind
 from .. import BoundCall, Entry, bind
-from ..convert import as_int, is_null, shape
+from ..convert import as_int, elements, is_null, py_value, shape
+from ..helpers import is_true
+from .models import sequential_input
 from .table import TABLE
 
 # Arguments every R layer wrapper takes (R keras's create_layer() handles them).
@@ -60,8 +64,6 @@ def constructor(emitter, bound: BoundCall, skip: tuple[str, ...] = ()) -> cst.Ba
     The first argument stays positional when R matched it by position; the rest are
     keywords, so a difference in argument order between R and Python cannot bite.
     """
-    from ...emit.calls import check_arguments, convert_argument, extra_arguments
-
     check_arguments(emitter, bound)
     entry = bound.entry
     if entry.status == "removed":
@@ -87,7 +89,6 @@ def constructor(emitter, bound: BoundCall, skip: tuple[str, ...] = ()) -> cst.Ba
         args.append(py.arg(converted, keyword))
     args.extend(extra_arguments(emitter, bound))
     layer = py.call(emitter.imports.path(entry.target), *args)
-    from ..helpers import is_true
 
     if "time_major" in entry.params and is_true(bound.get("time_major")):
         # Keras 3 removed time_major: the runtime transposes around the layer
@@ -96,8 +97,6 @@ def constructor(emitter, bound: BoundCall, skip: tuple[str, ...] = ()) -> cst.Ba
 
 
 def _unpipe(emitter, node: n.Node) -> n.Node:
-    from ...emit.operators import pipe_call
-
     while True:
         if isinstance(node, n.Paren):
             node = node.expr
@@ -109,8 +108,6 @@ def _unpipe(emitter, node: n.Node) -> n.Node:
 
 def is_layer_call(emitter, node: n.Node) -> BoundCall | None:
     """`node` as a bound `layer_*()` call, if it is one."""
-    from ...emit.calls import resolve
-
     node = _unpipe(emitter, node)
     if isinstance(node, n.Call):
         entry = resolve(emitter, node)
@@ -120,8 +117,6 @@ def is_layer_call(emitter, node: n.Node) -> BoundCall | None:
 
 
 def layer_kind(emitter, bound: BoundCall) -> Kind:
-    from ..helpers import is_true
-
     obj = bound.get("object")
     if obj is None:
         return Kind.LAYER
@@ -156,8 +151,6 @@ def compose(emitter, bound: BoundCall) -> cst.BaseExpression:
 
 
 def _layer_input(emitter, obj: n.Node) -> cst.BaseExpression:
-    from ..convert import py_value
-
     return py_value(emitter, obj)
 
 
@@ -213,7 +206,6 @@ def sequential(emitter, bound: BoundCall) -> tuple[list[cst.BaseStatement], cst.
         stack.insert(0, inner)
         bottom = inner.get("object")
     bottom = _unpipe(emitter, bottom)
-    from ...emit.calls import resolve
 
     entry = resolve(emitter, bottom) if isinstance(bottom, n.Call) else None
     if entry is not None and entry.name == "keras_model_sequential":
@@ -281,9 +273,6 @@ def input_from_layer(emitter, bound: BoundCall) -> cst.BaseExpression | None:
 
 def new_sequential(emitter, model_call: BoundCall, stack: list[BoundCall]) -> cst.BaseExpression:
     """`keras.Sequential([...])` for `keras_model_sequential(...) %>% layers`."""
-    from ..convert import elements
-    from .models import sequential_input
-
     first_input = sequential_input(emitter, model_call)
     listed = model_call.get("layers")
     given: list[cst.BaseExpression] = []

@@ -21,6 +21,7 @@ import libcst as cst
 
 from ....grammar import nodes as n
 from ... import pyast as py
+from ...emit.calls import convert_argument, extra_arguments
 from ...emit.values import keyword_name
 from ...kinds import Kind
 from .. import BoundCall, Entry
@@ -550,8 +551,6 @@ def _multi_head_attention(emitter, bound: BoundCall) -> cst.BaseExpression:
 
     R keras 2.15 itself fails here: it hands `inputs` to the constructor too; the
     translation does what the R code means, and says so."""
-    from ...emit.calls import convert_argument, extra_arguments
-
     entry = bound.entry
     args = []
     for param in entry.params[1:]:
@@ -650,8 +649,6 @@ def merge_layer(name: str, target: str, params: str = "inputs ...", convert=None
 def _merge_arguments(emitter, bound: BoundCall, special) -> tuple[list[cst.Arg], list[n.Node]]:
     """Constructor keywords (the formals after `...`, then the named `...`), and the
     unnamed `...` (more input tensors)."""
-    from ...emit.calls import convert_argument
-
     entry = bound.entry
     keywords: list[cst.Arg] = []
     more = [arg.value for arg in bound.extra if arg.name is None]

@@ -37,6 +37,7 @@ import libcst as cst
 from ....checkpoints import checkpoint_path
 from ....grammar import nodes as n
 from ... import pyast as py
+from ...emit.calls import table_call
 from ...kinds import Kind
 from .. import BoundCall, Entry, bind
 from ..convert import as_double, as_int, axis, is_null
@@ -59,8 +60,6 @@ def via(
     """`bound` called as a plain entry with `target` and these conversions, and `defaults`
     (R values) written by name where the R call leaves an argument out, as the R wrapper
     sends its own default."""
-    from ...emit.calls import table_call
-
     entry = dataclasses.replace(
         bound.entry,
         target=target,

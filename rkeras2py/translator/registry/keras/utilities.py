@@ -27,11 +27,12 @@ import libcst as cst
 
 from ....grammar import nodes as n
 from ... import pyast as py
+from ...emit.calls import table_call
 from ...kinds import Kind
 from .. import Attribute, BoundCall, Entry
 from ..base.files import pickled_to, unpickled_from
 from ..convert import as_int, axis, elements, int_tuple, is_null, py_value
-from ..helpers import flag
+from ..helpers import comprehension, flag, np
 from .table import TABLE
 
 # ---- argument conversions -------------------------------------------------------------
@@ -74,8 +75,6 @@ def _sequences(emitter, node: n.Node) -> cst.BaseExpression:
     values = elements(node) if isinstance(node, n.Call) else None
     if values is None:
         # each element as a sequence, as R's wrapper makes it (a lone number too)
-        from ..helpers import comprehension, np
-
         item = py.call(np(emitter, "atleast_1d"), py.name("sequence"))
         return comprehension(item, "sequence", emitter.expr(node))
     items = []
@@ -130,8 +129,6 @@ def with_target(bound: BoundCall, target: str, **changes) -> BoundCall:
 
 
 def table(emitter, bound: BoundCall) -> cst.BaseExpression:
-    from ...emit.calls import table_call
-
     return table_call(emitter, bound)
 
 

@@ -26,6 +26,7 @@ import libcst as cst
 
 from ....grammar import nodes as n
 from ... import pyast as py
+from ...emit.calls import convert_argument
 from ...emit.values import keyword_name
 from ...kinds import Kind
 from .. import BoundCall, Entry
@@ -314,8 +315,6 @@ def _input_list(emitter, first: n.Node | None, more: list[n.Node]) -> cst.BaseEx
 
 def _keywords(emitter, bound: BoundCall, formals) -> list[cst.Arg]:
     """Constructor keywords: the given `formals`, then the named `...` arguments."""
-    from ...emit.calls import convert_argument
-
     entry = bound.entry
     args = []
     for param in formals:

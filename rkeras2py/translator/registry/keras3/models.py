@@ -27,15 +27,19 @@ import libcst as cst
 
 from ....grammar import nodes as n
 from ... import pyast as py
+from ...emit.calls import extra_arguments
 from ...emit.values import keyword_name
 from ...kinds import Kind
 from .. import BoundCall, Entry
 from ..convert import as_int, as_list, elements, is_null, py_value, shape
 from ..keras import models as keras2
-from ..keras.compose import SEQUENTIAL_BUILDERS
+from ..keras.compose import SEQUENTIAL_BUILDERS, constructor, input_from_layer
 from ..keras.objects import PATH_RENAMES as KERAS2_PATH_RENAMES
 from ..keras.table import TABLE as KERAS2
 from ..keras.utilities import custom_objects, keywords
+from ..reticulate import TABLE as RETICULATE
+from ..tensorflow import TABLE as TENSORFLOW
+from ..tfdatasets import TABLE as TFDATASETS
 from .signatures import add, inherit
 from .table import TABLE
 
@@ -142,8 +146,6 @@ def sequential_input(emitter, bound: BoundCall) -> cst.BaseExpression | None:
 def new_sequential(emitter, model_call: BoundCall, stack: list[BoundCall]) -> cst.BaseExpression:
     """`keras.Sequential([...])` for keras3's `keras_model_sequential(...)` and the layers
     piped onto it: the input first, then `layers = list(...)`, then the piped layers."""
-    from ..keras.compose import constructor, input_from_layer
-
     first_input = sequential_input(emitter, model_call)
     given = _given(model_call, "layers")
     if given is not None and _layer_nodes(given) is None:
@@ -349,8 +351,6 @@ def _save_model(emitter, bound: BoundCall) -> cst.BaseExpression:
 
 
 def _keywords(emitter, bound: BoundCall, params, convert=None) -> list[cst.Arg]:
-    from ...emit.calls import extra_arguments
-
     args = []
     for param in params:
         node = _given(bound, param)
@@ -590,10 +590,6 @@ inherit(
 
 
 def _reexport(name: str, package: str) -> None:
-    from ..reticulate import TABLE as RETICULATE
-    from ..tensorflow import TABLE as TENSORFLOW
-    from ..tfdatasets import TABLE as TFDATASETS
-
     source = {"tensorflow": TENSORFLOW, "tfdatasets": TFDATASETS, "reticulate": RETICULATE}
     TABLE.entries[name] = source[package].entries[name]
 

@@ -23,9 +23,11 @@ import libcst as cst
 
 from ....grammar import nodes as n
 from ... import pyast as py
+from ...emit.calls import extra_arguments
 from ...kinds import Kind
 from .. import BoundCall
 from ..convert import as_int, int_tuple, is_null, shape
+from ..keras.datasets import load_dataset
 from ..keras.utilities import keep_null, keywords, nulls_kept, table, with_target
 from .signatures import add, inherit, signature
 from .table import TABLE
@@ -139,8 +141,6 @@ for _name in ("dataset_imdb_word_index", "dataset_reuters_word_index"):
 
 
 def _california_housing(emitter, bound: BoundCall) -> cst.BaseExpression:
-    from ..keras.datasets import load_dataset
-
     return load_dataset("california_housing")(emitter, bound)
 
 
@@ -205,8 +205,6 @@ add(
 
 def _image_array_save(emitter, bound: BoundCall) -> cst.BaseExpression:
     """`keras.utils.save_img(path, x, ...)`: the path comes first in Python."""
-    from ...emit.calls import extra_arguments
-
     args = [py.arg(emitter.expr(bound.get("path"))), py.arg(emitter.expr(bound.get("x")))]
     for param in ("data_format", "file_format", "scale"):
         value = bound.get(param)

@@ -176,6 +176,12 @@ def test_comments_attach_to_statements():
         ("function(a, a) 1\n", 1, 13, "repeated formal argument 'a'"),
         (")\n", 1, 1, "no matching opening bracket"),
         ("a::\nb\n", 2, 1, "unexpected end of line"),
+        # text no token matches: right after a token, after blanks, at the very end
+        ("x <- 1§2\n", 1, 7, "unexpected input '§'"),
+        ("x <-  \t §\n", 1, 9, "unexpected input '§'"),
+        ("x <- 1\ny ?? §", 2, 6, "unexpected input '§'"),
+        ("x <- 1  §", 1, 9, "unexpected input '§'"),
+        ("f(x %in y)\n", 1, 5, "unterminated %operator%"),
     ],
 )
 def test_syntax_errors_name_the_place_and_the_problem(source, line, column, words):

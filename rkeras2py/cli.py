@@ -549,18 +549,39 @@ def _results(jobs: list[Job], settings: Settings, workers: int):
 
     _warm_up()  # forked workers start with the parser and the registry built
     workers = min(workers, len(jobs))
-    # a few files per round trip, but small chunks: the workers finish close together
+    # Longest files first, in small chunks: the last files handed out are the shortest, so
+    # the workers finish close together. Outcomes are still given in input order.
+    longest_first = sorted(range(len(jobs)), key=lambda index: -_input_size(jobs[index]))
     chunk = max(1, len(jobs) // (workers * 24))
+    finished: dict[int, Outcome] = {}
+    given = 0
     with ProcessPoolExecutor(max_workers=workers) as executor:
-        results = executor.map(process, jobs, repeat(settings), chunksize=chunk)
-        for index in range(len(jobs)):
-            try:
-                yield next(results)
-            except (BrokenProcessPool, OSError):
-                for lost in jobs[index:]:
-                    message = "internal error in rkeras2py: the worker translating it stopped"
-                    yield Outcome(lost, "failed", [Finding("error", lost.source, message)])
-                return
+        ordered = [jobs[index] for index in longest_first]
+        outcomes = executor.map(process, ordered, repeat(settings), chunksize=chunk)
+        try:
+            for index, outcome in zip(longest_first, outcomes):
+                finished[index] = outcome
+                while given in finished:
+                    yield finished.pop(given)
+                    given += 1
+        except (BrokenProcessPool, OSError):
+            for index in range(given, len(jobs)):
+                if index in finished:
+                    yield finished.pop(index)
+                    continue
+                lost = jobs[index]
+                message = "internal error in rkeras2py: the worker translating it stopped"
+                yield Outcome(lost, "failed", [Finding("error", lost.source, message)])
+
+
+def _input_size(job: Job) -> int:
+    """How long the input is, to schedule the work (0 when it cannot be told)."""
+    if job.text is not None:
+        return len(job.text)
+    try:
+        return os.stat(job.source).st_size
+    except OSError:
+        return 0
 
 
 def _dump_ast(args: argparse.Namespace) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -178,15 +179,39 @@ def test_tree_mirrors_layout_and_translates_every_kind(tmp_path, monkeypatch, ca
 
 
 def test_parallel_run_gives_the_same_outputs(tmp_path, capsys):
-    files = {f"m{i}.R": f"x{i} <- c({i}, 2)\ncat(sum(x{i}), '\\n')\n" for i in range(4)}
-    tree(tmp_path / "src", {**files, "bad.R": BAD})
+    # later files longer: the workers take them first, the outcomes still come in order
+    files = {f"m{i}.R": f"x{i} <- c({i}, 2)\ncat(sum(x{i}), '\\n')\n" * (i + 1) for i in range(4)}
+    tree(tmp_path / "src", {**files, "bad.R": BAD, "zbad.R": BAD * 9})
     one = main(capsys, str(tmp_path / "src"), "--out-dir", str(tmp_path / "one"), "-j", "1")
     two = main(capsys, str(tmp_path / "src"), "--out-dir", str(tmp_path / "two"), "-j", "2")
-    assert one[0] == two[0] == 1  # bad.R fails, the others are written
+    assert one[0] == two[0] == 1  # bad.R and zbad.R fail, the others are written
     assert one[2] == two[2]  # same diagnostics, in the same (input) order
+    assert one[2].index("bad.R:1:") < one[2].index("zbad.R:1:")
     assert listing(tmp_path / "one") == listing(tmp_path / "two") == [f"m{i}.py" for i in range(4)]
     for i in range(4):
         assert (tmp_path / f"one/m{i}.py").read_text() == (tmp_path / f"two/m{i}.py").read_text()
+
+
+def _worker_dies_on_m2(job, settings):
+    """Stands in for `cli.process` in the workers: the one given m2.R dies there."""
+    if job.source.endswith("m2.R"):
+        os._exit(1)
+    return _PROCESS(job, settings)
+
+
+_PROCESS = cli.process
+
+
+def test_a_worker_that_dies_fails_its_files_and_the_run_goes_on(tmp_path, capsys, monkeypatch):
+    files = {f"m{i}.R": GOOD * (i + 1) for i in range(6)}
+    tree(tmp_path / "src", files)
+    monkeypatch.setattr(cli, "process", _worker_dies_on_m2)
+    code, _, err = main(capsys, str(tmp_path / "src"), "--out-dir", str(tmp_path / "py"), "-j", "2")
+    assert code == 1
+    assert "m2.R: internal error in rkeras2py: the worker translating it stopped" in err
+    assert "Traceback" not in err
+    written = listing(tmp_path / "py")
+    assert "m2.py" not in written and written  # files finished before the crash are kept
 
 
 def test_check_and_diff_write_nothing(tmp_path, capsys):

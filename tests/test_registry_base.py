@@ -752,6 +752,12 @@ REPORTED = [
     (S + "u <- TRUE\ny <- casefold(s, upper = u)", "RK103"),
     (A + 'y <- union(a, c("x"))', "RK103"),
     ("y <- pmax(c(1, 2), na = TRUE, 3)", "RK103"),
+    # scale(): what numpy's column statistics cannot say, attributes it does not keep
+    ("m <- matrix(1:6, 3)\ny <- scale(m, center = FALSE)", "RK102"),
+    ("m <- matrix(1:6, 3)\ny <- scale(m, center = c(1, 2))", "RK102"),
+    ("y <- sum(scale(matrix(runif(6), 3)))", "RK102"),
+    ("m <- matrix(1:6, 3)\ns <- scale(m)\ns <- s * 2\ny <- attr(s, 'scaled:center')", "RK101"),
+    ("m <- matrix(1:6, 3)\ny <- attr(m, 'scaled:center')", "RK101"),
     # translated, with a note
     (A + "b <- c(3, 1)\ny <- all.equal(a, b)", "RK201"),
     ("f <- function(v) is.integer(v)", "RK201"),
@@ -765,6 +771,41 @@ def test_reported(r_code: str, code: str):
     assert code in [d.code for d in result.diagnostics], result.code
     if code != "RK201":  # errors leave a marker that raises where R's statement was
         assert "raise NotImplementedError" in result.code
+
+
+def test_scale_keeps_its_attributes_in_variables_beside_the_result():
+    r_code = """\
+library(keras3)
+library(magrittr)
+train <- matrix(runif(6), 3)
+test <- matrix(runif(6), 3)
+train %<>% scale()
+f <- function(m) {
+  m <- scale(m, center = attr(train, "scaled:center"), scale = attr(train, "scaled:scale"))
+  attr(m, "scaled:scale")
+}
+scaled <- f(test)
+"""
+    result = translate(r_code)
+    assert not result.diagnostics, [d.format() for d in result.diagnostics]
+    assert (
+        "train_center = np.nanmean(train, axis=0)\n"
+        "train_scale = np.nanstd(train, axis=0, ddof=1)\n"
+        "train = (train - train_center) / train_scale\n"
+    ) in result.code
+    assert (
+        "    m_center = train_center\n"
+        "    m_scale = train_scale\n"
+        "    m = (m - m_center) / m_scale\n"
+        "    return m_scale\n"
+    ) in result.code
+
+
+def test_scale_reads_an_expression_once_and_names_do_not_clash():
+    code = translate("m_center <- 1\nm <- scale(matrix(runif(6), 3))\n").code
+    assert 'm = np.reshape(rng.uniform(0.0, 1.0, size=6), (3, -1), order="F")\n' in code
+    assert "m_center2 = np.nanmean(m, axis=0)\n" in code
+    assert "m = (m - m_center2) / m_scale\n" in code
 
 
 def test_dimnames_are_registered_as_removed():

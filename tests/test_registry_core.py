@@ -2698,6 +2698,43 @@ cat(words, "\\n")
 w1 w2 w3
 """,
     ),
+    (
+        "scale-and-its-attributes",
+        """\
+x <- matrix(c(1, 2, 3, 4, 5, 7, NA, 2, 8), nrow = 3)
+train <- x
+train <- scale(train)
+print(round(train[, 2], 4))
+print(is.na(train[1, 3]))
+print(round(attr(train, "scaled:center"), 4))
+print(round(attr(train, "scaled:scale"), 4))
+val <- matrix(c(2, 3, 4, 1, 0, 9), nrow = 2)
+val <- scale(val, center = attr(train, "scaled:center"), scale = attr(train, "scaled:scale"))
+print(round(val[2, ], 4))
+v <- scale(c(1, 2, 3, 4))
+print(dim(v))
+print(attr(v, "scaled:center"))
+centred <- scale(x, scale = FALSE)
+print(round(centred[, 2], 4))
+w <- scale(x, center = FALSE, scale = c(1, 2, 4))
+print(w[2, ])
+print(is.null(attr(w, "scaled:center")))
+print(round(sum(scale(x[, 1:2])), 4))
+""",
+        """\
+[1] -0.8729 -0.2182  1.0911
+[1] TRUE
+[1] 2.0000 5.3333 5.0000
+[1] 1.0000 1.5275 4.2426
+[1]  1.0000 -2.8368  0.9428
+[1] 4 1
+[1] 2.5
+[1] -1.3333 -0.3333  1.6667
+[1] 2.0 2.5 0.5
+[1] TRUE
+[1] 0
+""",
+    ),
 ]
 
 # Translations that compute something other than R, crash, or are not valid Python:

@@ -43,6 +43,7 @@ class Mode:
 
     action: str  # "discard", "return", "assign" or "print"
     target: cst.BaseExpression | None = None
+    name: str | None = None  # the R variable an "assign" sets, when it is one
 
 
 DISCARD = Mode("discard")
@@ -105,6 +106,9 @@ class Emitter:
         self.missing_flags: dict[str, str] = {}
         self.scope: Scope = analysis.module_scope
         self.kinds: list[dict[str, Kind]] = [{}]
+        # R attributes the translation keeps beside a variable (`scale()`'s "scaled:center"
+        # in a Python variable of its own): by frame, as kinds are, until it is assigned.
+        self.attributes: list[dict[str, dict[str, cst.BaseExpression]]] = [{}]
         self._known_kinds: dict[int, tuple[n.Node, Kind]] = {}
         # Entries calls resolve to, by call (emit/calls.py): asked for a call's kind, then
         # for its code; kept as long as the kinds are, as they depend on the same facts.
@@ -197,16 +201,30 @@ class Emitter:
 
     def set_kind(self, name: str, kind: Kind) -> None:
         self.kinds[-1][name] = kind
+        self.attributes[-1].pop(name, None)  # a new value: R's attributes went with the old
         self.forget_kinds()
 
     def push_kinds(self, frame: dict[str, Kind]) -> None:
         """Variables of an inner scope (a lambda's parameter), until `pop_kinds`."""
         self.kinds.append(frame)
+        self.attributes.append({})
         self.forget_kinds()
 
     def pop_kinds(self) -> None:
         self.kinds.pop()
+        self.attributes.pop()
         self.forget_kinds()
+
+    def set_attributes(self, name: str, values: dict[str, cst.BaseExpression]) -> None:
+        """R attributes of variable `name` (just assigned), as the Python values holding them."""
+        self.attributes[-1][name] = values
+
+    def attribute(self, name: str, which: str) -> cst.BaseExpression | None:
+        """The Python value holding attribute `which` of R variable `name`, if known."""
+        for kinds, attributes in zip(reversed(self.kinds), reversed(self.attributes)):
+            if name in kinds or name in attributes:
+                return attributes.get(name, {}).get(which)
+        return None
 
     # ---- expressions -----------------------------------------------------------------
     def expr(self, node: n.Node) -> cst.BaseExpression:

@@ -94,7 +94,7 @@ def assign_statement(emitter: Emitter, node: n.Assign, mode: Mode) -> list[cst.B
             # `x <- tryCatch(...)`: each branch assigns x, no temporary
             name = target.id if isinstance(target, n.Name) else target.value
             emitter.set_kind(name, emitter.kind(value))
-            assigned = Mode("assign", target_expression(emitter, target))
+            assigned = Mode("assign", target_expression(emitter, target), name)
             return entry.statement(emitter, bind(value, entry), assigned) + _value_after(
                 emitter, target, mode
             )

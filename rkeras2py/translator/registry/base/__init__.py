@@ -8,7 +8,7 @@ CAVEATS (each topic module lists its own)
 
 from __future__ import annotations
 
-from . import extra, files  # noqa: F401  (each adds its entries to TABLE)
+from . import attributes, extra, files  # noqa: F401  (each adds its entries to TABLE)
 from .core import TABLE
 
 __all__ = ["TABLE"]

@@ -720,20 +720,3 @@ def _is_pass(statement: cst.BaseStatement) -> bool:
 
 def _is_call_named(node: n.Node | None, name: str) -> bool:
     return isinstance(node, n.Call) and getattr(node.func, "id", None) == name
-
-
-@TABLE.special("attr", params="x which exact", kind=Kind.PYOBJ)
-def _attr(emitter, bound: BoundCall) -> cst.BaseExpression:
-    """`attr(layer_scale, "Layer")`: the class behind a layer function the R code made; R's
-    other attributes have no Python counterpart."""
-    x, which = bound.get("x"), bound.get("which")
-    if (
-        isinstance(x, n.Name)
-        and x.id in emitter.user_entries
-        and isinstance(which, n.Str)
-        and which.value == "Layer"
-    ):
-        return py.dotted(emitter.user_entries[x.id].target)
-    emitter.fail(
-        "RK101", "attr() is translated only as attr(<layer function>, 'Layer')", bound.node
-    )

@@ -46,11 +46,17 @@ def _attach(container, comment: n.Comment, ends, starts) -> None:
         starts[id(container)] = [(s.line, s.column) for s in container.body]
     position = bisect_right(starts[id(container)], (comment.line, comment.column))
     if position and _contains(container.body[position - 1], comment):
-        container.body[position - 1].comments.append(comment)
+        _comment_on(container.body[position - 1], comment)
     elif position < len(container.body):
-        container.body[position].comments.append(comment)
+        _comment_on(container.body[position], comment)
     else:
         container.trailing_comments.append(comment)
+
+
+def _comment_on(statement: n.Node, comment: n.Comment) -> None:
+    if not statement.comments:  # the shared empty tuple every node starts with
+        statement.comments = []
+    statement.comments.append(comment)
 
 
 def _contains(node: n.Node, comment: n.Comment) -> bool:

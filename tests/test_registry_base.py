@@ -758,6 +758,11 @@ REPORTED = [
     ("y <- sum(scale(matrix(runif(6), 3)))", "RK102"),
     ("m <- matrix(1:6, 3)\ns <- scale(m)\ns <- s * 2\ny <- attr(s, 'scaled:center')", "RK101"),
     ("m <- matrix(1:6, 3)\ny <- attr(m, 'scaled:center')", "RK101"),
+    (
+        "`%r%` <- function(a, b) runif(1)\nm <- matrix(1:6, 3)\ny <- sum(scale(m[, 1 %r% 2]))",
+        "RK102",
+    ),
+    ("f <- function(x) {\n  s <- scale(x)\n  s\n}", "RK201"),
     # translated, with a note
     (A + "b <- c(3, 1)\ny <- all.equal(a, b)", "RK201"),
     ("f <- function(v) is.integer(v)", "RK201"),

@@ -18,7 +18,12 @@ so do `np.nanmean` and `np.nanstd`.
 CAVEATS
 - `scale(x)` used as a value (not assigned to a variable) has no attributes; its `x` must
   then be a variable or an element of one (it is read three times), else RK102.
-- A vector becomes a one-column matrix, as in R. A data frame is not translated.
+- A vector becomes a one-column matrix, as in R; a value of unknown type is taken to be a
+  matrix (RK201), and so is a numpy array: R makes an array of three or more dimensions one
+  column (`as.matrix()`), which no scaling of image data means. A data frame is not
+  translated.
+- An assignment inside `if` keeps the attributes for what follows: where the branch did
+  not run, `attr()` then reads a Python variable never set (NameError, where R gives NULL).
 - `scale = TRUE` with `center = FALSE` or a numeric `center` (R then divides by the root
   mean square of the columns) is RK102. A matrix of one row: R divides by 1 where numpy's
   `ddof=1` divides by 0 (NaN, with a warning).
@@ -64,10 +69,18 @@ def _plan(emitter: Emitter, bound: BoundCall) -> tuple[str | n.Node | None, str 
 
 
 def _matrix(emitter: Emitter, x: n.Node, value: cst.BaseExpression) -> cst.BaseExpression:
-    """`x` as R's scale() sees it: a vector is a one-column matrix."""
-    if emitter.kind(x) in VECTORS:
+    """`x` as R's scale() sees it (`as.matrix(x)`): a vector is a one-column matrix."""
+    kind = emitter.kind(x)
+    if kind in VECTORS:
         return py.call(
             np(emitter, "reshape"), value, py.list_([py.integer(-1), py.integer(1)], tuple_=True)
+        )
+    if kind is not Kind.ARRAY:
+        emitter.report(
+            "RK201",
+            "scale(): x is taken to be a matrix (R makes a vector a one-column matrix, so "
+            "the result would be n x 1 where Python's stays 1-d)",
+            x,
         )
     return value
 
@@ -117,8 +130,9 @@ def scale_statement(emitter: Emitter, bound: BoundCall, mode: Mode) -> list[cst.
     target = mode.target
     statements: list[cst.BaseStatement] = []
     data = emitter.expr(x)
-    if not _read_safely_again(x) or emitter.kind(x) in VECTORS:
-        statements.append(py.assign(target, _matrix(emitter, x, data)))  # x read once
+    as_matrix = _matrix(emitter, x, data)
+    if as_matrix is not data or not _read_safely_again(x):
+        statements.append(py.assign(target, as_matrix))  # x read once
         data = target
     attributes: dict[str, cst.BaseExpression] = {}
     values: dict[str, cst.BaseExpression | None] = {}
@@ -170,6 +184,10 @@ def _plain(node: n.Node | None) -> bool:
         return True
     if isinstance(node, n.Unary):
         return _plain(node.operand)
-    if isinstance(node, n.Binary):
+    if isinstance(node, n.Binary) and node.op in _PLAIN_OPERATORS:
         return _plain(node.left) and _plain(node.right)
     return False
+
+
+# Operators that call nothing the R code defines (a `%op%` of its own may draw numbers).
+_PLAIN_OPERATORS = frozenset("+ - * / ^ %% %/% : == != < > <= >= & | && || %in% $ @".split())

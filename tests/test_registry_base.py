@@ -755,12 +755,12 @@ REPORTED = [
     # scale(): what numpy's column statistics cannot say, attributes it does not keep
     ("m <- matrix(1:6, 3)\ny <- scale(m, center = FALSE)", "RK102"),
     ("m <- matrix(1:6, 3)\ny <- scale(m, center = c(1, 2))", "RK102"),
-    ("y <- sum(scale(matrix(runif(6), 3)))", "RK102"),
+    ("y <- sum(scale(matrix(runif(6), 3)))", "RK103"),
     ("m <- matrix(1:6, 3)\ns <- scale(m)\ns <- s * 2\ny <- attr(s, 'scaled:center')", "RK101"),
     ("m <- matrix(1:6, 3)\ny <- attr(m, 'scaled:center')", "RK101"),
     (
         "`%r%` <- function(a, b) runif(1)\nm <- matrix(1:6, 3)\ny <- sum(scale(m[, 1 %r% 2]))",
-        "RK102",
+        "RK103",
     ),
     ("f <- function(x) {\n  s <- scale(x)\n  s\n}", "RK201"),
     # translated, with a note

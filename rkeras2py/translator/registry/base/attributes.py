@@ -16,8 +16,8 @@ and `attr(v, "scaled:center")` / `attr(v, "scaled:scale")` read `v_center` / `v_
 so do `np.nanmean` and `np.nanstd`.
 
 CAVEATS
-- `scale(x)` used as a value (not assigned to a variable) has no attributes; its `x` must
-  then be a variable or an element of one (it is read three times), else RK102.
+- `scale(x)` used as a value (not assigned to a variable) has no attributes; its `x` is
+  then read three times, so it must be free of side effects (`pure()`), else RK103.
 - A vector becomes a one-column matrix, as in R; a value of unknown type is taken to be a
   matrix (RK201), and so is a numpy array: R makes an array of three or more dimensions one
   column (`as.matrix()`), which no scaling of image data means. A data frame is not
@@ -43,6 +43,7 @@ from ...kinds import VECTORS, Kind
 from .. import BoundCall
 from ..helpers import is_false, is_true, np
 from .core import TABLE
+from .extra import _require_pure, pure
 
 _CENTER, _SCALE = "scaled:center", "scaled:scale"
 
@@ -100,15 +101,8 @@ def _scaled(data, center, scale) -> cst.BaseExpression:
 @TABLE.special("scale", params="x center scale", kind=Kind.ARRAY, assigns=True)
 def scale(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
     """`scale(x)` as a value: no attributes to keep."""
-    x = bound.get("x")
+    x = _require_pure(emitter, bound, "x")
     center, scale_ = _plan(emitter, bound)
-    if not _read_safely_again(x):
-        emitter.fail(
-            "RK102",
-            "scale() of an expression used as a value: assign it to a variable first "
-            "(x is read more than once in Python)",
-            bound.node,
-        )
     data = _matrix(emitter, x, emitter.expr(x))
     center_value = _column_stat(emitter, "nanmean", data) if center == "columns" else center
     if isinstance(center_value, n.Node):
@@ -131,7 +125,7 @@ def scale_statement(emitter: Emitter, bound: BoundCall, mode: Mode) -> list[cst.
     statements: list[cst.BaseStatement] = []
     data = emitter.expr(x)
     as_matrix = _matrix(emitter, x, data)
-    if as_matrix is not data or not _read_safely_again(x):
+    if as_matrix is not data or not pure(emitter, x):
         statements.append(py.assign(target, as_matrix))  # x read once
         data = target
     attributes: dict[str, cst.BaseExpression] = {}
@@ -166,28 +160,3 @@ def attr(emitter: Emitter, bound: BoundCall) -> cst.BaseExpression:
         'of a variable assigned scale() ("scaled:center", "scaled:scale")',
         bound.node,
     )
-
-
-def _read_safely_again(node: n.Node | None) -> bool:
-    """Whether reading `node` again gives the same value at little cost: a variable or a
-    part of one picked without calling anything (`x`, `x$a`, `x[, 1:2]`)."""
-    while isinstance(node, (n.Extract, n.Index)):
-        if isinstance(node, n.Index) and not all(_plain(arg.value) for arg in node.args):
-            return False
-        node = node.obj
-    return isinstance(node, n.Name)
-
-
-def _plain(node: n.Node | None) -> bool:
-    """No call in it: constants and names under operators."""
-    if node is None or isinstance(node, (n.Num, n.Str, n.Name, n.Const)):
-        return True
-    if isinstance(node, n.Unary):
-        return _plain(node.operand)
-    if isinstance(node, n.Binary) and node.op in _PLAIN_OPERATORS:
-        return _plain(node.left) and _plain(node.right)
-    return False
-
-
-# Operators that call nothing the R code defines (a `%op%` of its own may draw numbers).
-_PLAIN_OPERATORS = frozenset("+ - * / ^ %% %/% : == != < > <= >= & | && || %in% $ @".split())

@@ -76,6 +76,8 @@ OPAQUE = frozenset({Kind.UNKNOWN, Kind.PYOBJ, Kind.TENSOR})
 
 # Functions whose calls change state (random streams, the clock, input) even when visible.
 _IMPURE = R_DRAWS | {"set.seed", "Sys.time", "readline"}
+# Base R's `%op%` operators: arithmetic and matching, no side effects.
+_PURE_SPECIALS = frozenset({"%%", "%/%", "%in%", "%*%", "%o%"})
 
 
 def pure(emitter: Emitter, node: n.Node) -> bool:
@@ -84,8 +86,11 @@ def pure(emitter: Emitter, node: n.Node) -> bool:
     for part in walk(node):
         if isinstance(part, (n.Assign, n.Function, n.Block, n.If, n.For, n.While, n.Repeat)):
             return False
-        if isinstance(part, n.Binary) and part.op in ("%>%", "|>", "%<-%"):
-            return False
+        if isinstance(part, n.Binary) and (
+            part.op in ("%>%", "|>", "%<-%")
+            or (part.op.startswith("%") and part.op not in _PURE_SPECIALS)
+        ):
+            return False  # a pipe calls what it pipes into; `%op%` may be the R code's own
         if isinstance(part, n.Call):
             entry = resolve(emitter, part)
             if (

@@ -1,3 +1,5 @@
+# Functional API: two inputs merged, one output; the model summary and its parameter count.
+
 from tensorflow import keras
 
 numeric_in = keras.Input(shape=(4,), name="numeric")

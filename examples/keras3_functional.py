@@ -1,3 +1,6 @@
+# keras3: a functional model with a custom layer, written the way the keras3 vignettes do:
+# keras_input(), |>, a Layer() subclass, merge layers taking tensors, op_* with 1-based axes.
+
 import numpy as np
 from rkeras2py.runtime import shape_dims
 from tensorflow import keras

@@ -1,3 +1,6 @@
+# A small multilayer perceptron on synthetic "digit" features: build, compile, fit,
+# evaluate and predict, the way the R keras tutorials do it.
+
 import numpy as np
 from rkeras2py.runtime import evaluate
 from tensorflow import keras

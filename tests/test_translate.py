@@ -112,6 +112,26 @@ def test_every_translator_module_can_be_imported_first():
     assert int(result.stdout) > 50
 
 
+def test_comments_of_statements_that_become_no_python_are_kept():
+    """`library(keras)` becomes nothing (the imports say it): its comments are not lost. A
+    file's opening comments stay at the top, above the imports."""
+    source = (
+        "# Fit a model.\n# Second line.\nlibrary(keras)  # the R package\n\n"
+        "x <- c(1, 2)\n# before tensorflow\nlibrary(tensorflow)\ny <- x\n"
+        "f <- function() {\n  # inside\n  library(keras)\n}\nlibrary(tfdatasets)  # last\n"
+    )
+    assert translate(source).code == (
+        "# Fit a model.\n# Second line.\n# the R package\n\n"
+        "import numpy as np\n\n"
+        "x = np.array([1.0, 2.0])\n# before tensorflow\ny = x\n\n\n"
+        "def f():\n    # inside\n    pass\n\n\n# last\n"
+    )
+    assert translate("# only a comment\nlibrary(keras)\n").code == "# only a comment\n"
+    assert translate("# h\nlibrary(keras)\nf <- function(a) a\n").code == (
+        "# h\n\n\ndef f(a):\n    return a\n"
+    )
+
+
 def test_a_vector_picked_by_an_array_of_positions():
     """`classes[as.array(best)]`: R reads the array's positions column by column."""
     source = 'classes <- c("a", "b", "c")\nm <- matrix(c(3, 1), 1)\ny <- classes[m]\n'

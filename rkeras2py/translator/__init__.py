@@ -11,6 +11,7 @@ import libcst as cst
 
 from ..grammar.parser import parse
 from . import emit as _emitters  # noqa: F401  (registers the emitters)
+from . import pyast as py
 from .analysis import analyse
 from .api import KERAS2, keras3_exports, keras_api
 from .codegen import module_code
@@ -99,24 +100,28 @@ def _translate(source: str, filename: str, *, strict: bool) -> Translation:
         seeded, returns = scout.observed, scout.returns
     emitter = Emitter(source, filename, analysis, registry(api), clash)
     emitter.seeded, emitter.seeded_returns = seeded, returns
-    body = emitter.body(module.body, emitter.statement_mode())
-    if module.trailing_comments:
-        footer = [
-            cst.EmptyLine(comment=cst.Comment(f"#{c.text}".rstrip()))
-            for c in module.trailing_comments
-        ]
-    else:
-        footer = []
+    header: list[cst.EmptyLine] = []
+    footer: list[cst.EmptyLine] = []
+    body = emitter.body(module.body, emitter.statement_mode(), header, footer)
+    footer += [
+        cst.EmptyLine(comment=cst.Comment(f"#{c.text}".rstrip())) for c in module.trailing_comments
+    ]
     imports = emitter.imports.statements()
     statements = space_statements([*emitter.prelude, *body], top_level=True)
-    if imports and statements:
+    if statements:
         first = statements[0]
         gap = 2 if isinstance(first, (cst.FunctionDef, cst.ClassDef)) else 1
-        lines = [line for line in first.leading_lines if line.comment is not None or False]
-        statements[0] = first.with_changes(
-            leading_lines=[cst.EmptyLine(indent=False)] * gap + lines
-        )
-    code = wrap_code(module_code(cst.Module(body=[*imports, *statements], footer=footer)))
+        if imports:
+            lines = [line for line in first.leading_lines if line.comment is not None]
+            statements[0] = first.with_changes(leading_lines=[py.BLANK_LINE] * gap + lines)
+        elif header:  # the file's opening comments, then the first statement
+            header += [py.BLANK_LINE] * gap
+    if header and imports:
+        header.append(py.BLANK_LINE)
+    if footer and statements and isinstance(statements[-1], (cst.FunctionDef, cst.ClassDef)):
+        footer[:0] = [py.BLANK_LINE] * 2  # as ruff format sets a comment after a definition
+    module_node = cst.Module(body=[*imports, *statements], header=header, footer=footer)
+    code = wrap_code(module_code(module_node))
     result = Translation(code, sorted(emitter.diagnostics, key=lambda d: (d.line, d.column)))
     if strict and result.diagnostics:
         raise TranslationError(result)

@@ -238,15 +238,37 @@ class Emitter:
         self.pending.extend(statements)
 
     # ---- statements ------------------------------------------------------------------
-    def body(self, statements: list[n.Node], mode: Mode) -> list[cst.BaseStatement]:
-        """A sequence of R statements; `mode` applies to the last one's value."""
+    def body(
+        self,
+        statements: list[n.Node],
+        mode: Mode,
+        header: list[cst.EmptyLine] | None = None,
+        footer: list[cst.EmptyLine] | None = None,
+    ) -> list[cst.BaseStatement]:
+        """A sequence of R statements; `mode` applies to the last one's value.
+
+        The comments of a statement that becomes no Python (`library(keras)`) go before the
+        next one; when given, `header` takes those before the first (a file's opening
+        comments, written above the imports) and `footer` those after the last, else they
+        stand before a `pass`."""
         result: list[cst.BaseStatement] = []
         previous_end = None
+        carried: list[cst.EmptyLine] = []
         for position, node in enumerate(statements):
             last = position == len(statements) - 1
             if type(node) is n.For:
                 self._grown_in(statements, position, node)
             emitted = self.statement(node, mode if last else self.statement_mode())
+            if not emitted:
+                at_top = header is not None and not result
+                (header if at_top else carried).extend(comment_lines(node))
+                previous_end = node.end_line
+                continue
+            if carried:
+                emitted[0] = py.changed(
+                    emitted[0], leading_lines=[*carried, *emitted[0].leading_lines]
+                )
+                carried = []
             first_line = node.comments[0].line if node.comments else node.line
             if emitted and previous_end and first_line - previous_end > 1:
                 gap = [py.BLANK_LINE, *emitted[0].leading_lines]
@@ -255,6 +277,10 @@ class Emitter:
             result.extend(emitted)
         if not statements and mode.action in ("return", "assign"):
             result.extend(self.finish(py.name("None"), mode))
+        if carried and footer is not None:
+            footer.extend(carried)
+        elif carried:
+            result.append(py.simple(cst.Pass(), leading_lines=carried))
         return result
 
     def _grown_in(self, statements: list[n.Node], position: int, loop: n.For) -> None:
@@ -375,6 +401,14 @@ class Emitter:
 
 
 _TWO_SPACES = cst.SimpleWhitespace("  ")
+
+
+def comment_lines(node: n.Node) -> list[cst.EmptyLine]:
+    """The R statement's comments, each on a line of its own."""
+    texts = [c.text for c in node.comments]
+    if node.trailing_comment is not None:
+        texts.append(node.trailing_comment.text)
+    return [py.comment_line(f"#{text}".rstrip()) for text in texts]
 
 
 def attach_comments(emitted: list[cst.BaseStatement], node: n.Node) -> list[cst.BaseStatement]:

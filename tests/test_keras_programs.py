@@ -27,7 +27,7 @@ from outputs import same_values
 from rkeras2py.translator import translate
 
 # Each folder and how many of its programs must be translated (the floor only rises).
-FLOORS = {"keras": 76, "classes": 41, "keras3": 37}
+FLOORS = {"keras": 77, "classes": 41, "keras3": 37}
 PROGRAMS = sorted(p for folder in FLOORS for p in (FIXTURES / folder).glob("*.R"))
 TRANSLATED = [p for p in PROGRAMS if p.with_suffix(".py").exists()]
 UPDATE = os.environ.get("UPDATE_EXPECTED") == "1"
